@@ -1,7 +1,10 @@
-// assay/assay.hpp — everything assay offers, in one include.
+// assay/assay.hpp — everything assay offers, in one include (except the
+// xtensor adapter, assay/xtensor.hpp, which needs the assay::xtensor target).
 #pragma once
 
 #include "config.hpp"
+#include "eigen.hpp"
 #include "error.hpp"
 #include "fwd.hpp"
+#include "matrix_view.hpp"
 #include "random.hpp"

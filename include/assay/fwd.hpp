@@ -16,4 +16,7 @@ class splitmix64;
 class xoshiro256ss;
 using rng = xoshiro256ss;
 
+template <class T>
+class matrix_view;
+
 ASSAY_NAMESPACE_END
