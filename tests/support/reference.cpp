@@ -120,7 +120,6 @@ check::check(std::string family, const json& case_file, const json& c)
       case_name_(case_file.value("case", std::string("?"))),
       id_(c.value("id", std::string("?"))),
       function_(c.value("function", std::string())),
-      case_(&case_file),
       inputs_(&case_file.at("inputs")),
       args_(c.value("args", json::object())),
       params_(c.value("params", json::object())),

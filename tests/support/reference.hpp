@@ -130,7 +130,6 @@ private:
     void compare(const json& expected, const json& got, const std::string& where);
 
     std::string family_, case_name_, id_, function_, name_;
-    const json* case_ = nullptr;
     const json* inputs_ = nullptr;
     json args_, params_, expected_;
     tolerance tol_;
