@@ -1,0 +1,175 @@
+// assay/drift/hddm_a.hpp — HDDM_A, drift detection with Hoeffding's bound on
+// moving averages (Frías-Blanco et al. 2015).
+#pragma once
+
+#include "../config.hpp"
+#include "../error.hpp"
+#include "checkpoint.hpp"
+#include "ddm.hpp"
+#include "status.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+ASSAY_NAMESPACE_BEGIN
+namespace drift {
+
+/// HDDM_A's configuration. Defaults equal River 0.26's
+/// `drift.binary.HDDMA()` (one-sided). MOA's `HDDM_A_Test` defaults to the
+/// two-sided test: set `two_sided_test = true` for MOA's default.
+struct hddm_a_config {
+    /// Confidence of the drift test, in (0, 1).
+    double drift_confidence = 0.001;
+    /// Confidence of the warning test, in (0, 1).
+    double warning_confidence = 0.005;
+    /// Also watch decreases of the mean.
+    bool two_sided_test = false;
+};
+
+/// HDDM_A on a stream of 0/1 errors: compares the mean of the whole stream
+/// with the mean up to a cut point chosen with Hoeffding's bound.
+///
+/// Matches River 0.26.1's `river.drift.binary.HDDMA` (named `HDDM_A` before
+/// 0.25) update for update, including which flag the decrease test may raise
+/// on top of the increase test's, and the reset on the update after a drift.
+/// Single-writer value type. State size: 72 bytes.
+class hddm_a {
+public:
+    using config_type = hddm_a_config;
+    static constexpr detector_kind kind = detector_kind::hddm_a;
+
+    /// Throws: `assay::invalid_argument` for a parameter out of range.
+    explicit hddm_a(const hddm_a_config& config = {}) : cfg_(validate(config)) { init_constants(); }
+
+    /// Adds one outcome (1 = error, 0 = correct).
+    /// Throws: `assay::invalid_argument` unless x is exactly 0 or 1.
+    /// Complexity: O(1).
+    status update(double x) {
+        detail::require_binary("drift::hddm_a::update", x);
+        if (drift_) clear();
+        z_n_ += 1.0;
+        z_mean_ += (1.0 / z_n_) * (x - z_mean_);
+        if (min_n_ == 0.0) { min_n_ = z_n_; min_mean_ = z_mean_; }
+        if (max_n_ == 0.0) { max_n_ = z_n_; max_mean_ = z_mean_; }
+        const double eps_z = std::sqrt(1.0 / (2.0 * z_n_) * log_inv_drift_);
+        double eps_x = std::sqrt(1.0 / (2.0 * min_n_) * log_inv_drift_);
+        if (min_mean_ + eps_x >= z_mean_ + eps_z) { min_n_ = z_n_; min_mean_ = z_mean_; }
+        eps_x = std::sqrt(1.0 / (2.0 * max_n_) * log_inv_drift_);
+        if (max_mean_ - eps_x <= z_mean_ - eps_z) { max_n_ = z_n_; max_mean_ = z_mean_; }
+
+        if (mean_increased(log_two_drift_)) {
+            warning_ = false;
+            drift_ = true;
+        } else if (mean_increased(log_two_warning_)) {
+            warning_ = true;
+            drift_ = false;
+        } else {
+            warning_ = drift_ = false;
+        }
+        if (cfg_.two_sided_test) {
+            if (mean_decreased(log_two_drift_)) drift_ = true;
+            else if (mean_decreased(log_two_warning_)) warning_ = true;
+        }
+        return detail::make_status(drift_, warning_);
+    }
+
+    void reset() noexcept { clear(); }
+
+    bool drift_detected() const noexcept { return drift_; }
+    bool warning_detected() const noexcept { return warning_; }
+    status last_status() const noexcept { return detail::make_status(drift_, warning_); }
+
+    /// Mean of the stream since the last reset, and its length.
+    double mean() const noexcept { return z_mean_; }
+    double n() const noexcept { return z_n_; }
+    /// Mean and length of the prefix chosen as cut point for increases
+    /// (decreases).
+    double cut_mean_increase() const noexcept { return min_mean_; }
+    double cut_n_increase() const noexcept { return min_n_; }
+    double cut_mean_decrease() const noexcept { return max_mean_; }
+    double cut_n_decrease() const noexcept { return max_n_; }
+    const hddm_a_config& config() const noexcept { return cfg_; }
+
+    /// Serialises configuration and state (assay/drift/checkpoint.hpp;
+    /// payload: drift and warning confidences f64, two_sided bool, drift and
+    /// warning flags, then n and mean of the stream, of the increase cut and
+    /// of the decrease cut, f64).
+    std::vector<std::uint8_t> save() const {
+        detail::checkpoint_writer w(kind);
+        w.f64(cfg_.drift_confidence);
+        w.f64(cfg_.warning_confidence);
+        w.boolean(cfg_.two_sided_test);
+        w.boolean(drift_);
+        w.boolean(warning_);
+        for (double v : {z_n_, z_mean_, min_n_, min_mean_, max_n_, max_mean_}) w.f64(v);
+        return w.finish();
+    }
+    /// Replaces this detector by a saved one. Throws: `assay::corrupt_state`
+    /// (detector unchanged) on truncated, corrupted or foreign bytes.
+    void load(const void* data, std::size_t size) {
+        detail::checkpoint_reader in(data, size, kind, "drift::hddm_a::load");
+        hddm_a_config c;
+        c.drift_confidence = in.f64();
+        c.warning_confidence = in.f64();
+        c.two_sided_test = in.boolean();
+        in.check(config_error(c) == nullptr, "invalid configuration");
+        hddm_a next(c);
+        next.drift_ = in.boolean();
+        next.warning_ = in.boolean();
+        next.z_n_ = in.finite("n");
+        next.z_mean_ = in.finite("mean");
+        next.min_n_ = in.finite("cut n");
+        next.min_mean_ = in.finite("cut mean");
+        next.max_n_ = in.finite("cut n");
+        next.max_mean_ = in.finite("cut mean");
+        in.finish();
+        for (double n : {next.z_n_, next.min_n_, next.max_n_}) in.check(n >= 0.0 && n == std::floor(n), "n is not a count");
+        in.check(next.min_n_ <= next.z_n_ && next.max_n_ <= next.z_n_, "cut beyond the stream");
+        in.check((next.min_n_ == 0.0) == (next.z_n_ == 0.0) && (next.max_n_ == 0.0) == (next.z_n_ == 0.0),
+                 "cut points inconsistent");
+        *this = next;
+    }
+    void load(const std::vector<std::uint8_t>& bytes) { load(bytes.data(), bytes.size()); }
+
+    static const char* config_error(const hddm_a_config& c) noexcept {
+        if (!(c.drift_confidence > 0.0 && c.drift_confidence < 1.0)) return "drift_confidence must lie in (0, 1)";
+        if (!(c.warning_confidence > 0.0 && c.warning_confidence < 1.0)) return "warning_confidence must lie in (0, 1)";
+        return nullptr;
+    }
+
+private:
+    static const hddm_a_config& validate(const hddm_a_config& c) {
+        if (const char* e = config_error(c)) ::assay::detail::throw_invalid_argument("drift::hddm_a", "config", e);
+        return c;
+    }
+    void init_constants() noexcept {
+        log_inv_drift_ = std::log(1.0 / cfg_.drift_confidence);
+        log_two_drift_ = std::log(2.0 / cfg_.drift_confidence);
+        log_two_warning_ = std::log(2.0 / cfg_.warning_confidence);
+    }
+    bool mean_increased(double log_two_conf) const noexcept {
+        if (min_n_ == z_n_) return false;
+        const double m = (z_n_ - min_n_) / min_n_ * (1.0 / z_n_);
+        const double eps = std::sqrt(m / 2.0 * log_two_conf);
+        return z_mean_ - min_mean_ >= eps;
+    }
+    bool mean_decreased(double log_two_conf) const noexcept {
+        if (max_n_ == z_n_) return false;
+        const double m = (z_n_ - max_n_) / max_n_ * (1.0 / z_n_);
+        const double eps = std::sqrt(m / 2.0 * log_two_conf);
+        return max_mean_ - z_mean_ >= eps;
+    }
+    void clear() noexcept {
+        drift_ = warning_ = false;
+        z_n_ = z_mean_ = min_n_ = min_mean_ = max_n_ = max_mean_ = 0.0;
+    }
+
+    hddm_a_config cfg_;
+    double log_inv_drift_ = 0.0, log_two_drift_ = 0.0, log_two_warning_ = 0.0;
+    double z_n_ = 0.0, z_mean_ = 0.0, min_n_ = 0.0, min_mean_ = 0.0, max_n_ = 0.0, max_mean_ = 0.0;
+    bool drift_ = false, warning_ = false;
+};
+
+}  // namespace drift
+ASSAY_NAMESPACE_END

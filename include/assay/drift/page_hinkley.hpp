@@ -1,0 +1,169 @@
+// assay/drift/page_hinkley.hpp — the Page-Hinkley test (Page 1954) with a
+// forgetting factor.
+#pragma once
+
+#include "../config.hpp"
+#include "../error.hpp"
+#include "checkpoint.hpp"
+#include "status.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+ASSAY_NAMESPACE_BEGIN
+namespace drift {
+
+/// Which changes of the mean Page-Hinkley watches.
+enum class page_hinkley_mode : std::uint8_t { up = 0, down = 1, both = 2 };
+
+/// Page-Hinkley's configuration. Defaults equal River 0.26's
+/// `drift.PageHinkley()` (mode "both"). MOA's `PageHinkleyDM` watches
+/// increases only: `mode = up` (its `lambda` is `threshold`).
+struct page_hinkley_config {
+    /// No drift before `min_instances` values (>= 1).
+    int min_instances = 30;
+    /// Magnitude of changes tolerated (>= 0).
+    double delta = 0.005;
+    /// Drift when a cumulative sum exceeds it (lambda, > 0).
+    double threshold = 50.0;
+    /// Forgetting factor of the cumulative sums, in (0, 1].
+    double alpha = 1.0 - 0.0001;
+    page_hinkley_mode mode = page_hinkley_mode::both;
+};
+
+/// Page-Hinkley on a real-valued stream: with the running mean x̄,
+/// `up = α·up + (x − x̄) − δ`, `down = α·down + (x − x̄) + δ`; drift when
+/// `up − min(up) > threshold` (mode up/both) or `max(down) − down >
+/// threshold` (mode down/both), once at least `min_instances` values were seen.
+///
+/// Matches River 0.26.1's `river.drift.PageHinkley` update for update,
+/// including its initial max(down) of −1 and its reset on the update after a
+/// drift. Single-writer value type. State size: 56 bytes.
+class page_hinkley {
+public:
+    using config_type = page_hinkley_config;
+    static constexpr detector_kind kind = detector_kind::page_hinkley;
+
+    /// Throws: `assay::invalid_argument` for a parameter out of range.
+    explicit page_hinkley(const page_hinkley_config& config = {}) : cfg_(validate(config)) {}
+
+    /// Adds one value. Throws: `assay::invalid_argument` if x is NaN or
+    /// infinite (detector unchanged). Complexity: O(1).
+    status update(double x) {
+        if (ASSAY_UNLIKELY(!std::isfinite(x))) {
+            ::assay::detail::throw_invalid_argument("drift::page_hinkley::update", "x", "must be finite, got ", x);
+        }
+        if (drift_) clear();
+        n_ += 1.0;
+        mean_ += (1.0 / n_) * (x - mean_);
+        const double dev = x - mean_;
+        sum_increase_ = cfg_.alpha * sum_increase_ + dev - cfg_.delta;
+        sum_decrease_ = cfg_.alpha * sum_decrease_ + dev + cfg_.delta;
+        if (sum_increase_ < min_increase_) min_increase_ = sum_increase_;
+        if (sum_decrease_ > max_decrease_) max_decrease_ = sum_decrease_;
+        if (n_ >= cfg_.min_instances) {
+            const double up = sum_increase_ - min_increase_;
+            const double down = max_decrease_ - sum_decrease_;
+            switch (cfg_.mode) {
+                case page_hinkley_mode::up: drift_ = up > cfg_.threshold; break;
+                case page_hinkley_mode::down: drift_ = down > cfg_.threshold; break;
+                default: drift_ = up > cfg_.threshold || down > cfg_.threshold; break;
+            }
+        }
+        return drift_ ? status::drift : status::stable;
+    }
+
+    void reset() noexcept { clear(); }
+
+    bool drift_detected() const noexcept { return drift_; }
+    bool warning_detected() const noexcept { return false; }
+    status last_status() const noexcept { return drift_ ? status::drift : status::stable; }
+
+    /// Running mean of the values since the last reset.
+    double mean() const noexcept { return mean_; }
+    double n() const noexcept { return n_; }
+    /// The two test statistics after the last update: up − min(up) and
+    /// max(down) − down.
+    double test_increase() const noexcept { return sum_increase_ - min_increase_; }
+    double test_decrease() const noexcept { return max_decrease_ - sum_decrease_; }
+    const page_hinkley_config& config() const noexcept { return cfg_; }
+
+    /// Serialises configuration and state (assay/drift/checkpoint.hpp;
+    /// payload: min_instances u32, delta, threshold, alpha f64, mode u8,
+    /// drift flag, n, mean, sum_increase, sum_decrease, min_increase,
+    /// max_decrease f64).
+    std::vector<std::uint8_t> save() const {
+        detail::checkpoint_writer w(kind);
+        w.u32(static_cast<std::uint32_t>(cfg_.min_instances));
+        w.f64(cfg_.delta);
+        w.f64(cfg_.threshold);
+        w.f64(cfg_.alpha);
+        w.u8(static_cast<std::uint8_t>(cfg_.mode));
+        w.boolean(drift_);
+        for (double v : {n_, mean_, sum_increase_, sum_decrease_, min_increase_, max_decrease_}) w.f64(v);
+        return w.finish();
+    }
+    /// Replaces this detector by a saved one. Throws: `assay::corrupt_state`
+    /// (detector unchanged) on truncated, corrupted or foreign bytes.
+    void load(const void* data, std::size_t size) {
+        detail::checkpoint_reader in(data, size, kind, "drift::page_hinkley::load");
+        page_hinkley_config c;
+        const std::uint32_t mi = in.u32();
+        in.check(mi <= 0x7fffffffU, "min_instances out of range");
+        c.min_instances = static_cast<int>(mi);
+        c.delta = in.f64();
+        c.threshold = in.f64();
+        c.alpha = in.f64();
+        const std::uint8_t mode = in.u8();
+        in.check(mode <= 2, "unknown mode ", int(mode));
+        c.mode = static_cast<page_hinkley_mode>(mode);
+        in.check(config_error(c) == nullptr, "invalid configuration");
+        page_hinkley next(c);
+        next.drift_ = in.boolean();
+        next.n_ = in.finite("n");
+        next.mean_ = in.finite("mean");
+        next.sum_increase_ = in.finite("sum_increase");
+        next.sum_decrease_ = in.finite("sum_decrease");
+        next.min_increase_ = in.f64();
+        next.max_decrease_ = in.finite("max_decrease");
+        in.finish();
+        in.check(next.n_ >= 0.0 && next.n_ == std::floor(next.n_), "n is not a count");
+        in.check(!std::isnan(next.min_increase_) && next.min_increase_ != -std::numeric_limits<double>::infinity(),
+                 "min_increase invalid");
+        *this = next;
+    }
+    void load(const std::vector<std::uint8_t>& bytes) { load(bytes.data(), bytes.size()); }
+
+    static const char* config_error(const page_hinkley_config& c) noexcept {
+        if (c.min_instances < 1) return "min_instances must be at least 1";
+        if (!(c.delta >= 0.0) || !std::isfinite(c.delta)) return "delta must be finite and >= 0";
+        if (!(c.threshold > 0.0) || !std::isfinite(c.threshold)) return "threshold must be finite and > 0";
+        if (!(c.alpha > 0.0 && c.alpha <= 1.0)) return "alpha must lie in (0, 1]";
+        if (static_cast<unsigned>(c.mode) > 2) return "mode must be up, down or both";
+        return nullptr;
+    }
+
+private:
+    static const page_hinkley_config& validate(const page_hinkley_config& c) {
+        if (const char* e = config_error(c))
+            ::assay::detail::throw_invalid_argument("drift::page_hinkley", "config", e);
+        return c;
+    }
+    void clear() noexcept {
+        drift_ = false;
+        n_ = mean_ = sum_increase_ = sum_decrease_ = 0.0;
+        min_increase_ = std::numeric_limits<double>::infinity();
+        max_decrease_ = -1.0;
+    }
+
+    page_hinkley_config cfg_;
+    double n_ = 0.0, mean_ = 0.0, sum_increase_ = 0.0, sum_decrease_ = 0.0;
+    double min_increase_ = std::numeric_limits<double>::infinity();
+    double max_decrease_ = -1.0;
+    bool drift_ = false;
+};
+
+}  // namespace drift
+ASSAY_NAMESPACE_END
