@@ -136,6 +136,10 @@ bool run_case(const json& c, bool& exercised, std::string& why) {
                                 : (mode == "down" ? dr::page_hinkley_mode::down : dr::page_hinkley_mode::both);
         dr::page_hinkley d(cfg);
         t = run(d, xs, [](long) {});
+    } else if (det == "HDDM_A_Test") {
+        dr::hddm_a d({p.at("driftConfidence").get<double>(), p.at("warningConfidence").get<double>(),
+                      p.at("typeOfTest").get<int>() == 1, /*signal_decrease=*/false});
+        t = run(d, xs, [](long) {});
     } else {
         exercised = false;
         return false;

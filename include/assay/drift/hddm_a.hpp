@@ -25,6 +25,10 @@ struct hddm_a_config {
     double warning_confidence = 0.005;
     /// Also watch decreases of the mean.
     bool two_sided_test = false;
+    /// What a significant decrease does in the two-sided test. River (true):
+    /// raises drift (or warning) like an increase. MOA's `HDDM_A_Test`
+    /// (false): restarts the statistics silently, reporting nothing.
+    bool signal_decrease = true;
 };
 
 /// HDDM_A on a stream of 0/1 errors: compares the mean of the whole stream
@@ -33,6 +37,9 @@ struct hddm_a_config {
 /// Matches River 0.26.1's `river.drift.binary.HDDMA` (named `HDDM_A` before
 /// 0.25) update for update, including which flag the decrease test may raise
 /// on top of the increase test's, and the reset on the update after a drift.
+/// With `two_sided_test = true, signal_decrease = false` it reproduces MOA's
+/// `HDDM_A_Test` default (MOA keeps sums rather than running means; the
+/// reference traces agree on every stream).
 /// Single-writer value type. State size: 72 bytes.
 class hddm_a {
 public:
@@ -47,7 +54,7 @@ public:
     /// Complexity: O(1).
     status update(double x) {
         detail::require_binary("drift::hddm_a::update", x);
-        if (drift_) clear();
+        if (drift_ || restart_) clear();
         z_n_ += 1.0;
         z_mean_ += (1.0 / z_n_) * (x - z_mean_);
         if (min_n_ == 0.0) { min_n_ = z_n_; min_mean_ = z_mean_; }
@@ -68,8 +75,12 @@ public:
             warning_ = drift_ = false;
         }
         if (cfg_.two_sided_test) {
-            if (mean_decreased(log_two_drift_)) drift_ = true;
-            else if (mean_decreased(log_two_warning_)) warning_ = true;
+            if (cfg_.signal_decrease) {
+                if (mean_decreased(log_two_drift_)) drift_ = true;
+                else if (mean_decreased(log_two_warning_)) warning_ = true;
+            } else if (!drift_ && mean_decreased(log_two_drift_)) {
+                restart_ = true;
+            }
         }
         return detail::make_status(drift_, warning_);
     }
@@ -100,8 +111,10 @@ public:
         w.f64(cfg_.drift_confidence);
         w.f64(cfg_.warning_confidence);
         w.boolean(cfg_.two_sided_test);
+        w.boolean(cfg_.signal_decrease);
         w.boolean(drift_);
         w.boolean(warning_);
+        w.boolean(restart_);
         for (double v : {z_n_, z_mean_, min_n_, min_mean_, max_n_, max_mean_}) w.f64(v);
         return w.finish();
     }
@@ -113,10 +126,12 @@ public:
         c.drift_confidence = in.f64();
         c.warning_confidence = in.f64();
         c.two_sided_test = in.boolean();
+        c.signal_decrease = in.boolean();
         in.check(config_error(c) == nullptr, "invalid configuration");
         hddm_a next(c);
         next.drift_ = in.boolean();
         next.warning_ = in.boolean();
+        next.restart_ = in.boolean();
         next.z_n_ = in.finite("n");
         next.z_mean_ = in.finite("mean");
         next.min_n_ = in.finite("cut n");
@@ -161,14 +176,14 @@ private:
         return max_mean_ - z_mean_ >= eps;
     }
     void clear() noexcept {
-        drift_ = warning_ = false;
+        drift_ = warning_ = restart_ = false;
         z_n_ = z_mean_ = min_n_ = min_mean_ = max_n_ = max_mean_ = 0.0;
     }
 
     hddm_a_config cfg_;
     double log_inv_drift_ = 0.0, log_two_drift_ = 0.0, log_two_warning_ = 0.0;
     double z_n_ = 0.0, z_mean_ = 0.0, min_n_ = 0.0, min_mean_ = 0.0, max_n_ = 0.0, max_mean_ = 0.0;
-    bool drift_ = false, warning_ = false;
+    bool drift_ = false, warning_ = false, restart_ = false;
 };
 
 }  // namespace drift
