@@ -1,0 +1,9 @@
+// assay/split.hpp — every splitter and the leakage audit.
+#pragma once
+
+#include "config.hpp"
+
+#include "split/fold.hpp"
+#include "split/kfold.hpp"
+#include "split/leave_p_groups_out.hpp"
+#include "split/time_series.hpp"

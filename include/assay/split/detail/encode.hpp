@@ -1,0 +1,167 @@
+// assay/split/detail/encode.hpp — turns labels, groups or timestamps of any
+// integral, enum or string type into dense codes 0..u-1 in sorted order of
+// the values (what numpy's `np.unique(..., return_inverse=True)` gives).
+#pragma once
+
+#include "../../config.hpp"
+#include "../../error.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+ASSAY_NAMESPACE_BEGIN
+namespace detail {
+
+template <class T>
+using remove_cvref_t = std::remove_cv_t<std::remove_reference_t<T>>;
+
+/// Element type of a range.
+template <class Range>
+using range_value_t = remove_cvref_t<decltype(*std::begin(std::declval<const Range&>()))>;
+
+/// True for the key types splitters accept: integral (including bool and
+/// char types), enums, and anything convertible to std::string_view.
+template <class T>
+struct is_split_key
+    : std::integral_constant<bool, std::is_integral<T>::value || std::is_enum<T>::value ||
+                                       std::is_convertible<const T&, std::string_view>::value> {};
+
+template <class Range>
+std::size_t range_size(const Range& r) {
+    return static_cast<std::size_t>(std::distance(std::begin(r), std::end(r)));
+}
+
+/// Integral/enum value mapped to an unsigned key with the same order.
+template <class T>
+std::uint64_t ordered_key(const T& v) noexcept {
+    if constexpr (std::is_enum<T>::value) {
+        return ordered_key(static_cast<std::underlying_type_t<T>>(v));
+    } else if constexpr (std::is_signed<T>::value) {
+        return static_cast<std::uint64_t>(static_cast<std::int64_t>(v)) ^ (std::uint64_t{1} << 63);
+    } else {
+        return static_cast<std::uint64_t>(v);
+    }
+}
+
+/// Dense codes of a column: `codes[i]` is the rank of row i's value among the
+/// distinct values in ascending order (numpy's `np.unique` inverse), and
+/// `counts[c]` the number of rows with code c. Strings compare byte-wise
+/// (lexicographically, as numpy sorts them).
+struct encoded_column {
+    std::vector<std::uint32_t> codes;
+    std::vector<std::size_t> counts;
+    std::size_t n_unique() const noexcept { return counts.size(); }
+};
+
+template <class It>
+encoded_column encode_sorted(It first, It last, const char* function, const char* argument) {
+    using value_type = remove_cvref_t<decltype(*first)>;
+    static_assert(is_split_key<value_type>::value,
+                  "assay splitters take labels, groups and timestamps of integral, enum or string type "
+                  "(map floating-point values to integers first)");
+    encoded_column out;
+    const auto n = static_cast<std::size_t>(std::distance(first, last));
+    require(n < std::numeric_limits<std::uint32_t>::max(), function, argument, "has more than 2^32-2 rows");
+    out.codes.resize(n);
+    if (n == 0) return out;
+    if constexpr (std::is_integral<value_type>::value || std::is_enum<value_type>::value) {
+        std::uint64_t lo = std::numeric_limits<std::uint64_t>::max(), hi = 0;
+        for (It it = first; it != last; ++it) {
+            const std::uint64_t k = ordered_key(*it);
+            lo = std::min(lo, k);
+            hi = std::max(hi, k);
+        }
+        const std::uint64_t span = hi - lo;
+        if (span < 2 * static_cast<std::uint64_t>(n) + 4096) {
+            // Dense values: a table indexed by value.
+            std::vector<std::uint32_t> table(static_cast<std::size_t>(span) + 1, 0);
+            for (It it = first; it != last; ++it) table[static_cast<std::size_t>(ordered_key(*it) - lo)] = 1;
+            std::uint32_t next = 0;
+            for (auto& t : table) {
+                if (t) t = ++next;  // code + 1; 0 = absent
+            }
+            out.counts.assign(next, 0);
+            std::size_t i = 0;
+            for (It it = first; it != last; ++it, ++i) {
+                const std::uint32_t c = table[static_cast<std::size_t>(ordered_key(*it) - lo)] - 1;
+                out.codes[i] = c;
+                ++out.counts[c];
+            }
+            return out;
+        }
+        // Sparse values: sort the distinct keys, binary-search each row.
+        std::vector<std::uint64_t> keys;
+        keys.reserve(n);
+        for (It it = first; it != last; ++it) keys.push_back(ordered_key(*it));
+        std::vector<std::uint64_t> uniq(keys);
+        std::sort(uniq.begin(), uniq.end());
+        uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+        out.counts.assign(uniq.size(), 0);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto c = static_cast<std::uint32_t>(std::lower_bound(uniq.begin(), uniq.end(), keys[i]) - uniq.begin());
+            out.codes[i] = c;
+            ++out.counts[c];
+        }
+        return out;
+    } else {
+        // Strings: first-seen ids through a hash map, then ranks of the
+        // sorted distinct values.
+        std::unordered_map<std::string_view, std::uint32_t> seen;
+        std::vector<std::string_view> distinct;
+        std::size_t i = 0;
+        for (It it = first; it != last; ++it, ++i) {
+            const std::string_view key(*it);
+            auto found = seen.find(key);
+            if (found == seen.end()) {
+                found = seen.emplace(key, static_cast<std::uint32_t>(distinct.size())).first;
+                distinct.push_back(key);
+            }
+            out.codes[i] = found->second;
+        }
+        std::vector<std::uint32_t> by_value(distinct.size());
+        for (std::uint32_t k = 0; k < by_value.size(); ++k) by_value[k] = k;
+        std::sort(by_value.begin(), by_value.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return distinct[a] < distinct[b]; });
+        std::vector<std::uint32_t> rank(distinct.size());
+        for (std::uint32_t r = 0; r < by_value.size(); ++r) rank[by_value[r]] = r;
+        out.counts.assign(distinct.size(), 0);
+        for (auto& c : out.codes) {
+            c = rank[c];
+            ++out.counts[c];
+        }
+        return out;
+    }
+}
+
+template <class Range>
+encoded_column encode_sorted(const Range& r, const char* function, const char* argument) {
+    return encode_sorted(std::begin(r), std::end(r), function, argument);
+}
+
+/// Re-codes sorted codes in order of first appearance in the column (what
+/// scikit-learn's StratifiedKFold does with its classes).
+inline encoded_column by_first_appearance(encoded_column col) {
+    const std::uint32_t unseen = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> remap(col.n_unique(), unseen);
+    std::uint32_t next = 0;
+    for (auto& c : col.codes) {
+        if (remap[c] == unseen) remap[c] = next++;
+        c = remap[c];
+    }
+    std::vector<std::size_t> counts(col.n_unique());
+    for (std::size_t k = 0; k < counts.size(); ++k) counts[remap[k]] = col.counts[k];
+    col.counts = std::move(counts);
+    return col;
+}
+
+}  // namespace detail
+ASSAY_NAMESPACE_END

@@ -1,0 +1,340 @@
+// assay/split/fold.hpp — what every splitter yields: folds whose `train` and
+// `test` are lightweight views of row indices, never copies of the data.
+//
+//     auto folds = assay::stratified_group_kfold(y, groups, 5);
+//     for (const auto& fold : folds) {          // fold.index = 0, 1, ...
+//         for (std::size_t row : fold.train) ...
+//         for (std::size_t row : fold.test) ...
+//     }
+//     const std::vector<assay::fold_id>& ids = folds.assign();  // test fold of each row
+//
+// View types
+// ----------
+// * `index_view`: rows [first, last) of an optional index array (a slice of
+//   a permutation), or the plain range first, first+1, ..., last-1 when no
+//   array is given (time-series folds: O(1) to build, nothing stored).
+//   Random access.
+// * `complement_view`: the rows whose fold id differs from one fold, in
+//   ascending order, read from the fold-id column (forward iteration, size
+//   known in O(1)).
+// * `code_set_view`: the rows whose code (group) is, or is not, in a small
+//   sorted set of codes (leave-p-groups-out).
+// Views refer to storage owned by the splitter object (or, for splitters that
+// build each fold on the fly, by the iterator that produced the fold: such a
+// fold stays valid until that iterator is advanced or destroyed). Call
+// `to_vector()` to keep a copy.
+#pragma once
+
+#include "../config.hpp"
+#include "../error.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+ASSAY_NAMESPACE_BEGIN
+
+/// Fold number of a row (the fold in which it is tested); -1 = in no test fold.
+using fold_id = std::int32_t;
+
+/// Rows [first, last) of an index array, or the integers [first, last) when
+/// the array is null. Random access; elements are `std::size_t` row indices.
+class index_view {
+public:
+    class iterator {
+    public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = std::size_t;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = std::size_t;
+
+        iterator() = default;
+        iterator(const std::size_t* base, std::size_t pos) noexcept : base_(base), pos_(pos) {}
+        std::size_t operator*() const noexcept { return base_ ? base_[pos_] : pos_; }
+        std::size_t operator[](difference_type k) const noexcept { return *(*this + k); }
+        iterator& operator++() noexcept { ++pos_; return *this; }
+        iterator operator++(int) noexcept { iterator t = *this; ++pos_; return t; }
+        iterator& operator--() noexcept { --pos_; return *this; }
+        iterator operator--(int) noexcept { iterator t = *this; --pos_; return t; }
+        iterator& operator+=(difference_type k) noexcept { pos_ = static_cast<std::size_t>(static_cast<difference_type>(pos_) + k); return *this; }
+        iterator& operator-=(difference_type k) noexcept { return *this += -k; }
+        friend iterator operator+(iterator a, difference_type k) noexcept { return a += k; }
+        friend iterator operator+(difference_type k, iterator a) noexcept { return a += k; }
+        friend iterator operator-(iterator a, difference_type k) noexcept { return a -= k; }
+        friend difference_type operator-(const iterator& a, const iterator& b) noexcept {
+            return static_cast<difference_type>(a.pos_) - static_cast<difference_type>(b.pos_);
+        }
+        friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.pos_ == b.pos_; }
+        friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.pos_ != b.pos_; }
+        friend bool operator<(const iterator& a, const iterator& b) noexcept { return a.pos_ < b.pos_; }
+        friend bool operator>(const iterator& a, const iterator& b) noexcept { return a.pos_ > b.pos_; }
+        friend bool operator<=(const iterator& a, const iterator& b) noexcept { return a.pos_ <= b.pos_; }
+        friend bool operator>=(const iterator& a, const iterator& b) noexcept { return a.pos_ >= b.pos_; }
+
+    private:
+        const std::size_t* base_ = nullptr;
+        std::size_t pos_ = 0;
+    };
+    using value_type = std::size_t;
+    using const_iterator = iterator;
+
+    index_view() = default;
+    /// The integers [first, last).
+    index_view(std::size_t first, std::size_t last) noexcept : first_(first), last_(std::max(first, last)) {}
+    /// base[first], ..., base[last-1].
+    index_view(const std::size_t* base, std::size_t first, std::size_t last) noexcept
+        : base_(base), first_(first), last_(std::max(first, last)) {}
+
+    iterator begin() const noexcept { return {base_, first_}; }
+    iterator end() const noexcept { return {base_, last_}; }
+    std::size_t size() const noexcept { return last_ - first_; }
+    bool empty() const noexcept { return last_ == first_; }
+    std::size_t operator[](std::size_t k) const noexcept { return base_ ? base_[first_ + k] : first_ + k; }
+    std::size_t front() const noexcept { return (*this)[0]; }
+    std::size_t back() const noexcept { return (*this)[size() - 1]; }
+    /// True when this view is a plain range of integers (no index array).
+    bool is_range() const noexcept { return base_ == nullptr; }
+    std::vector<std::size_t> to_vector() const { return std::vector<std::size_t>(begin(), end()); }
+
+private:
+    const std::size_t* base_ = nullptr;
+    std::size_t first_ = 0, last_ = 0;
+};
+
+/// The rows i in [0, n) with ids[i] != excluded, ascending. `size()` is O(1).
+class complement_view {
+public:
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = std::size_t;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = std::size_t;
+
+        iterator() = default;
+        iterator(const fold_id* ids, std::size_t pos, std::size_t n, fold_id excluded) noexcept
+            : ids_(ids), pos_(pos), n_(n), excluded_(excluded) {
+            skip();
+        }
+        std::size_t operator*() const noexcept { return pos_; }
+        iterator& operator++() noexcept { ++pos_; skip(); return *this; }
+        iterator operator++(int) noexcept { iterator t = *this; ++*this; return t; }
+        friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.pos_ == b.pos_; }
+        friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.pos_ != b.pos_; }
+
+    private:
+        void skip() noexcept {
+            while (pos_ < n_ && ids_[pos_] == excluded_) ++pos_;
+        }
+        const fold_id* ids_ = nullptr;
+        std::size_t pos_ = 0, n_ = 0;
+        fold_id excluded_ = 0;
+    };
+    using value_type = std::size_t;
+    using const_iterator = iterator;
+
+    complement_view() = default;
+    complement_view(const fold_id* ids, std::size_t n, fold_id excluded, std::size_t size) noexcept
+        : ids_(ids), n_(n), excluded_(excluded), size_(size) {}
+
+    iterator begin() const noexcept { return {ids_, 0, n_, excluded_}; }
+    iterator end() const noexcept { return {ids_, n_, n_, excluded_}; }
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+    std::vector<std::size_t> to_vector() const {
+        std::vector<std::size_t> out;
+        out.reserve(size_);
+        for (std::size_t i = 0; i < n_; ++i) {
+            if (ids_[i] != excluded_) out.push_back(i);
+        }
+        return out;
+    }
+
+private:
+    const fold_id* ids_ = nullptr;
+    std::size_t n_ = 0;
+    fold_id excluded_ = 0;
+    std::size_t size_ = 0;
+};
+
+/// The rows i in [0, n) whose code is in (member == true) or not in
+/// (member == false) the sorted code set [set, set + set_size), ascending.
+class code_set_view {
+public:
+    class iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = std::size_t;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = std::size_t;
+
+        iterator() = default;
+        iterator(const code_set_view& v, std::size_t pos) noexcept
+            : codes_(v.codes_), set_(v.set_), n_(v.n_), set_size_(v.set_size_), pos_(pos), member_(v.member_) {
+            skip();
+        }
+        std::size_t operator*() const noexcept { return pos_; }
+        iterator& operator++() noexcept { ++pos_; skip(); return *this; }
+        iterator operator++(int) noexcept { iterator t = *this; ++*this; return t; }
+        friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.pos_ == b.pos_; }
+        friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.pos_ != b.pos_; }
+
+    private:
+        void skip() noexcept {
+            while (pos_ < n_ && contains(codes_[pos_]) != member_) ++pos_;
+        }
+        bool contains(std::uint32_t c) const noexcept {
+            for (std::size_t k = 0; k < set_size_; ++k) {
+                if (set_[k] == c) return true;
+            }
+            return false;
+        }
+        const std::uint32_t* codes_ = nullptr;
+        const std::uint32_t* set_ = nullptr;
+        std::size_t n_ = 0, set_size_ = 0, pos_ = 0;
+        bool member_ = true;
+    };
+    using value_type = std::size_t;
+    using const_iterator = iterator;
+
+    code_set_view() = default;
+    code_set_view(const std::uint32_t* codes, std::size_t n, const std::uint32_t* set, std::size_t set_size,
+                  bool member, std::size_t size) noexcept
+        : codes_(codes), n_(n), set_(set), set_size_(set_size), member_(member), size_(size) {}
+
+    iterator begin() const noexcept { return {*this, 0}; }
+    iterator end() const noexcept { return {*this, n_}; }
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+    std::vector<std::size_t> to_vector() const { return std::vector<std::size_t>(begin(), end()); }
+
+private:
+    const std::uint32_t* codes_ = nullptr;
+    std::size_t n_ = 0;
+    const std::uint32_t* set_ = nullptr;
+    std::size_t set_size_ = 0;
+    bool member_ = true;
+    std::size_t size_ = 0;
+};
+
+/// One split: `index` (0-based position among the splitter's folds), the
+/// training rows and the test rows.
+template <class TrainView, class TestView>
+struct fold {
+    std::size_t index = 0;
+    TrainView train;
+    TestView test;
+};
+
+/// Iterator over the folds of a splitter that computes fold k in O(1) by
+/// `splitter[k]`. Dereferencing returns the fold by value (views are cheap).
+template <class Splitter>
+class fold_iterator {
+public:
+    using value_type = decltype(std::declval<const Splitter&>()[std::size_t{0}]);
+    using iterator_category = std::input_iterator_tag;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = value_type;
+
+    fold_iterator() = default;
+    fold_iterator(const Splitter* s, std::size_t k) noexcept : s_(s), k_(k) {}
+    value_type operator*() const { return (*s_)[k_]; }
+    fold_iterator& operator++() noexcept { ++k_; return *this; }
+    fold_iterator operator++(int) noexcept { fold_iterator t = *this; ++k_; return t; }
+    friend bool operator==(const fold_iterator& a, const fold_iterator& b) noexcept { return a.k_ == b.k_; }
+    friend bool operator!=(const fold_iterator& a, const fold_iterator& b) noexcept { return a.k_ != b.k_; }
+
+private:
+    const Splitter* s_ = nullptr;
+    std::size_t k_ = 0;
+};
+
+/// A partition of rows into folds, given by the fold id of every row: fold f
+/// tests the rows with id f and trains on all other rows (rows with id -1,
+/// if any, are never tested and always train, as in scikit-learn's
+/// PredefinedSplit). What kfold, stratified_kfold, group_kfold,
+/// stratified_group_kfold, leave_one_group_out and predefined_split return.
+///
+/// Storage: the id column (4 bytes/row), the rows sorted by fold (8 bytes/row)
+/// and fold offsets; folds are views into them. Test rows are ascending.
+class partition {
+public:
+    using fold_type = fold<complement_view, index_view>;
+    using iterator = fold_iterator<partition>;
+    using const_iterator = iterator;
+
+    partition() = default;
+
+    /// From a fold id per row: ids in [-1, n_folds). Throws
+    /// `assay::invalid_argument` if an id lies outside that range.
+    /// Complexity: O(rows + n_folds).
+    partition(std::vector<fold_id> ids, std::size_t n_folds, const char* function = "partition")
+        : ids_(std::move(ids)), offsets_(n_folds + 2, 0) {
+        require(n_folds < static_cast<std::size_t>(std::numeric_limits<fold_id>::max()), function, "n_splits",
+                "is too large: ", n_folds);
+        // offsets_[f + 1] .. : counting sort by fold id; slot 0 holds id -1.
+        for (std::size_t i = 0; i < ids_.size(); ++i) {
+            const fold_id f = ids_[i];
+            if (ASSAY_UNLIKELY(f < -1 || f >= static_cast<fold_id>(n_folds))) {
+                detail::throw_invalid_argument(function, "fold ids", "value at index ", i, " is ", f,
+                                               ", outside [-1, ", n_folds, ")");
+            }
+            ++offsets_[static_cast<std::size_t>(f + 1) + 1];
+        }
+        for (std::size_t k = 1; k < offsets_.size(); ++k) offsets_[k] += offsets_[k - 1];
+        order_.resize(ids_.size());
+        std::vector<std::size_t> cursor(offsets_.begin(), offsets_.end() - 1);
+        for (std::size_t i = 0; i < ids_.size(); ++i) order_[cursor[static_cast<std::size_t>(ids_[i] + 1)]++] = i;
+    }
+
+    /// Number of folds.
+    std::size_t n_splits() const noexcept { return offsets_.empty() ? 0 : offsets_.size() - 2; }
+    std::size_t size() const noexcept { return n_splits(); }
+    std::size_t n_rows() const noexcept { return ids_.size(); }
+
+    /// Test rows of fold f, ascending.
+    index_view test(std::size_t f) const noexcept { return {order_.data(), offsets_[f + 1], offsets_[f + 2]}; }
+    /// Training rows of fold f (every row not tested in f), ascending.
+    complement_view train(std::size_t f) const noexcept {
+        return {ids_.data(), ids_.size(), static_cast<fold_id>(f), ids_.size() - test(f).size()};
+    }
+    /// Fold f. No bounds check (like std::vector::operator[]); use at().
+    fold_type operator[](std::size_t f) const noexcept { return {f, train(f), test(f)}; }
+    fold_type at(std::size_t f) const {
+        require(f < n_splits(), "partition::at", "fold", f, " is out of range (", n_splits(), " folds)");
+        return (*this)[f];
+    }
+    iterator begin() const noexcept { return {this, 0}; }
+    iterator end() const noexcept { return {this, n_splits()}; }
+
+    /// The fold id of every row (the fold in which it is tested; -1 = never).
+    const std::vector<fold_id>& assign() const noexcept { return ids_; }
+
+    /// Notes on a weak split that is still valid (e.g. a class with fewer
+    /// members than folds, which scikit-learn reports as a warning). Empty
+    /// when nothing was noticed.
+    const std::vector<std::string>& warnings() const noexcept { return warnings_; }
+    void add_warning(std::string w) { warnings_.push_back(std::move(w)); }
+
+private:
+    template <class... P>
+    static void require(bool ok, const char* fn, const char* arg, const P&... p) {
+        detail::require(ok, fn, arg, p...);
+    }
+
+    std::vector<fold_id> ids_;
+    std::vector<std::size_t> order_;
+    std::vector<std::size_t> offsets_;  // offsets_[f+1]..offsets_[f+2] = fold f; [0, offsets_[1]) = id -1
+    std::vector<std::string> warnings_;
+};
+
+ASSAY_NAMESPACE_END
