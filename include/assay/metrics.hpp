@@ -1,0 +1,11 @@
+// assay/metrics.hpp — classification metrics: confusion counts and the
+// scalar metrics built on them, ranking curves and AUC, probabilistic
+// losses, multiclass score metrics; each as a full-pass function and a
+// mergeable streaming accumulator.
+#pragma once
+
+#include "metrics/classification.hpp"
+#include "metrics/confusion_matrix.hpp"
+#include "metrics/curves.hpp"
+#include "metrics/multiclass.hpp"
+#include "metrics/probabilistic.hpp"

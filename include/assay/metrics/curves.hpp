@@ -1,0 +1,698 @@
+// assay/metrics/curves.hpp — ranking metrics of binary scores: the
+// cumulative counts behind every curve (`binary_clf_curve`), ROC curve and
+// AUC (with McClish-standardised partial AUC), precision-recall curve,
+// average precision, DET curve; and an exact streaming accumulator for them.
+//
+// Conventions (scikit-learn 1.2.1, see tests/reference/README.md):
+// * Rows with zero sample weight are dropped first (their scores never
+//   become thresholds).
+// * Scores are ordered descending with a stable sort (scikit-learn's
+//   mergesort, reversed); ties are collapsed into one point per distinct
+//   score, so tied rows move the curve together (a diagonal step: ties count
+//   one half in the AUC). -0.0 and +0.0 are the same score.
+// * Thresholds are the distinct scores; a row is predicted positive when its
+//   score is >= the threshold.
+//
+// Sorting uses a radix sort on the bits of the scores (see
+// detail/radix_sort.hpp): O(n) passes instead of O(n log n) comparisons.
+#pragma once
+
+#include "../config.hpp"
+#include "../error.hpp"
+#include "detail/input.hpp"
+#include "detail/radix_sort.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <ostream>
+#include <vector>
+
+ASSAY_NAMESPACE_BEGIN
+
+/// Cumulative (weighted) false and true positives at each distinct score,
+/// in decreasing score order (scikit-learn 1.2.1 `_binary_clf_curve`).
+struct binary_clf_curve_result {
+    std::vector<double> fps, tps, thresholds;
+};
+
+/// ROC curve points, increasing fpr (scikit-learn 1.2.1 `roc_curve`).
+struct roc_curve_result {
+    std::vector<double> fpr, tpr, thresholds;
+};
+
+/// Precision-recall curve points in increasing threshold order, plus a last
+/// point (precision 1, recall 0) without threshold (scikit-learn 1.2.1
+/// `precision_recall_curve`).
+struct precision_recall_curve_result {
+    std::vector<double> precision, recall, thresholds;
+};
+
+/// Detection error trade-off points in increasing threshold order
+/// (scikit-learn 1.2.1 `det_curve`).
+struct det_curve_result {
+    std::vector<double> fpr, fnr, thresholds;
+};
+
+namespace detail {
+namespace metrics {
+template <class V>
+void print_vec(std::ostream& os, const char* name, const std::vector<V>& v) {
+    os << name << "=[";
+    for (std::size_t i = 0; i < v.size(); ++i) os << (i ? ", " : "") << v[i];
+    os << "]";
+}
+}  // namespace metrics
+}  // namespace detail
+
+inline std::ostream& operator<<(std::ostream& os, const roc_curve_result& r) {
+    os << "roc_curve(";
+    detail::metrics::print_vec(os, "fpr", r.fpr);
+    detail::metrics::print_vec(os, ", tpr", r.tpr);
+    detail::metrics::print_vec(os, ", thresholds", r.thresholds);
+    return os << ")";
+}
+inline std::ostream& operator<<(std::ostream& os, const precision_recall_curve_result& r) {
+    os << "precision_recall_curve(";
+    detail::metrics::print_vec(os, "precision", r.precision);
+    detail::metrics::print_vec(os, ", recall", r.recall);
+    detail::metrics::print_vec(os, ", thresholds", r.thresholds);
+    return os << ")";
+}
+inline std::ostream& operator<<(std::ostream& os, const det_curve_result& r) {
+    os << "det_curve(";
+    detail::metrics::print_vec(os, "fpr", r.fpr);
+    detail::metrics::print_vec(os, ", fnr", r.fnr);
+    detail::metrics::print_vec(os, ", thresholds", r.thresholds);
+    return os << ")";
+}
+
+/// Options of the curve functions.
+struct curve_options {
+    /// The positive class. Unset: 1, provided the labels are a subset of
+    /// {0, 1} or {-1, 1} (scikit-learn's rule); otherwise an error.
+    std::optional<label_type> pos_label;
+    /// roc_curve only: drop collinear interior points (scikit-learn's default).
+    bool drop_intermediate = true;
+
+    curve_options() = default;
+    curve_options& with_pos_label(label_type v) { pos_label = v; return *this; }
+    curve_options& with_drop_intermediate(bool b) { drop_intermediate = b; return *this; }
+};
+
+/// Options of roc_auc_score (binary).
+struct roc_auc_options {
+    /// Partial AUC over fpr in [0, max_fpr], McClish-standardised; unset or 1
+    /// means the full AUC.
+    std::optional<double> max_fpr;
+    roc_auc_options() = default;
+    roc_auc_options& with_max_fpr(double v) { max_fpr = v; return *this; }
+};
+
+namespace detail {
+namespace metrics {
+
+// ---------------------------------------------------------------------------
+// Sorted walks: call visit(fps, tps, threshold) once per distinct score, in
+// decreasing score order, with the cumulative counts up to that score.
+
+/// Unweighted: positives and negatives are sorted separately as bare keys
+/// (half the memory traffic of key + payload) and merged.
+template <class Visit>
+void walk_sorted(std::vector<std::uint64_t>& pos, std::vector<std::uint64_t>& neg, Visit&& visit) {
+    radix_sort_keys(pos);
+    radix_sort_keys(neg);
+    std::size_t i = pos.size(), j = neg.size();
+    double tps = 0.0, fps = 0.0;
+    while (i != 0 || j != 0) {
+        std::uint64_t k;
+        if (i == 0) k = neg[j - 1];
+        else if (j == 0) k = pos[i - 1];
+        else k = std::max(pos[i - 1], neg[j - 1]);
+        std::size_t i0 = i, j0 = j;
+        while (i != 0 && pos[i - 1] == k) --i;
+        while (j != 0 && neg[j - 1] == k) --j;
+        tps += static_cast<double>(i0 - i);
+        fps += static_cast<double>(j0 - j);
+        visit(fps, tps, key_to_double(k));
+    }
+}
+
+/// Weighted: (key, signed weight) pairs, + for positives, − for negatives
+/// (zero-weight rows are never added). Walks from the end of the stable
+/// ascending order, i.e. scikit-learn's reversed mergesort order.
+template <class Visit>
+void walk_sorted_weighted(std::vector<std::uint64_t>& keys, std::vector<double>& w, Visit&& visit) {
+    std::vector<std::uint64_t> kt;
+    std::vector<double> wt;
+    radix_sort(keys, &w, kt, wt);
+    double tps = 0.0, fps = 0.0;
+    for (std::size_t i = keys.size(); i-- > 0;) {
+        const double v = w[i];
+        if (v > 0.0) tps += v;
+        else fps += -v;
+        if (i == 0 || keys[i - 1] != keys[i]) visit(fps, tps, key_to_double(keys[i]));
+    }
+}
+
+/// Rows as keys, split or signed as the walks need them.
+struct scored_rows {
+    bool weighted = false;
+    std::vector<std::uint64_t> pos, neg;   // unweighted
+    std::vector<std::uint64_t> keys;       // weighted
+    std::vector<double> signed_w;          // weighted
+    double n_pos = 0.0, n_neg = 0.0;       // totals (weights)
+
+    void add(bool is_pos, double score) {
+        if (is_pos) pos.push_back(ascending_key(score)), n_pos += 1.0;
+        else neg.push_back(ascending_key(score)), n_neg += 1.0;
+    }
+    void add(bool is_pos, double score, double w) {
+        if (w == 0.0) return;
+        keys.push_back(ascending_key(score));
+        signed_w.push_back(is_pos ? w : -w);
+        if (is_pos) n_pos += w;
+        else n_neg += w;
+    }
+    template <class Visit>
+    void walk(Visit&& v) {
+        if (weighted) walk_sorted_weighted(keys, signed_w, v);
+        else walk_sorted(pos, neg, v);
+    }
+};
+
+/// Distinct labels of y_true, up to three (enough to tell 1, 2 or "more").
+struct label_census {
+    label_type a = 0, b = 0;
+    int count = 0;
+    bool more = false;
+    void see(label_type v) {
+        if (count == 0) a = v, count = 1;
+        else if (v == a) return;
+        else if (count == 1) b = v, count = 2;
+        else if (v != b) more = true;
+    }
+    label_type lo() const { return count == 2 ? std::min(a, b) : a; }
+    label_type hi() const { return count == 2 ? std::max(a, b) : a; }
+};
+
+// Reads and checks (y_true, y_score[, w]); decides the positive label.
+template <class RT, class RS>
+void check_lengths(const char* fn, const RT& y_true, const RS& y_score, std::size_t& n) {
+    n = range_size(y_true);
+    require_nonempty(fn, "y_true", n);
+    require_same_size(fn, "y_true", n, "y_score", range_size(y_score));
+}
+
+// Positive label by scikit-learn's `_check_pos_label_consistency`.
+inline label_type resolve_pos_label(const char* fn, const label_census& c, const std::optional<label_type>& pos) {
+    if (c.more && !pos) {
+        throw_invalid_argument(fn, "y_true", "has more than two labels; give pos_label to choose the positive class");
+    }
+    if (pos) return *pos;
+    bool ok;
+    if (c.count == 1) ok = c.a == 0 || c.a == 1 || c.a == -1;
+    else ok = (c.lo() == 0 && c.hi() == 1) || (c.lo() == -1 && c.hi() == 1);
+    if (!ok) throw_invalid_argument(fn, "pos_label", "must be given: y_true's labels are not {0, 1} or {-1, 1}");
+    return 1;
+}
+
+template <class RT, class RS>
+scored_rows collect(const char* fn, const RT& y_true, const RS& y_score, const std::optional<label_type>& pos,
+                    label_census& census, label_type& pos_label) {
+    std::size_t n;
+    check_lengths(fn, y_true, y_score, n);
+    check_scores(fn, "y_score", range_begin(y_score), n);
+    auto t = range_begin(y_true);
+    for (std::size_t i = 0; i < n; ++i, ++t) {
+        check_label_value(fn, "y_true", *t, i);
+        census.see(to_label(*t));
+    }
+    pos_label = resolve_pos_label(fn, census, pos);
+    scored_rows rows;
+    rows.pos.reserve(n);
+    rows.neg.reserve(n);
+    t = range_begin(y_true);
+    auto s = range_begin(y_score);
+    for (std::size_t i = 0; i < n; ++i, ++t, ++s) rows.add(to_label(*t) == pos_label, static_cast<double>(*s));
+    return rows;
+}
+
+template <class RT, class RS, class RW>
+scored_rows collect(const char* fn, const RT& y_true, const RS& y_score, const RW& w,
+                    const std::optional<label_type>& pos, label_census& census, label_type& pos_label) {
+    std::size_t n;
+    check_lengths(fn, y_true, y_score, n);
+    require_same_size(fn, "y_true", n, "sample_weight", range_size(w));
+    check_scores(fn, "y_score", range_begin(y_score), n);
+    check_weights(fn, range_begin(w), n);
+    auto t = range_begin(y_true);
+    for (std::size_t i = 0; i < n; ++i, ++t) {
+        check_label_value(fn, "y_true", *t, i);
+        census.see(to_label(*t));
+    }
+    pos_label = resolve_pos_label(fn, census, pos);
+    scored_rows rows;
+    rows.weighted = true;
+    rows.keys.reserve(n);
+    rows.signed_w.reserve(n);
+    t = range_begin(y_true);
+    auto s = range_begin(y_score);
+    auto wi = range_begin(w);
+    for (std::size_t i = 0; i < n; ++i, ++t, ++s, ++wi)
+        rows.add(to_label(*t) == pos_label, static_cast<double>(*s), static_cast<double>(*wi));
+    return rows;
+}
+
+inline binary_clf_curve_result clf_curve(scored_rows& rows) {
+    binary_clf_curve_result c;
+    rows.walk([&](double fps, double tps, double thr) {
+        c.fps.push_back(fps);
+        c.tps.push_back(tps);
+        c.thresholds.push_back(thr);
+    });
+    return c;
+}
+
+inline roc_curve_result roc_from(binary_clf_curve_result c, bool drop_intermediate) {
+    std::vector<double>& fps = c.fps;
+    std::vector<double>& tps = c.tps;
+    std::vector<double>& thr = c.thresholds;
+    if (drop_intermediate && fps.size() > 2) {
+        std::size_t out = 1;
+        const std::size_t m = fps.size();
+        for (std::size_t i = 1; i + 1 < m; ++i) {
+            const double d2f = (fps[i + 1] - fps[i]) - (fps[i] - fps[i - 1]);
+            const double d2t = (tps[i + 1] - tps[i]) - (tps[i] - tps[i - 1]);
+            if (d2f != 0.0 || d2t != 0.0) {
+                // i is compared with its original neighbours: copy after reading them.
+                fps[out] = fps[i], tps[out] = tps[i], thr[out] = thr[i];
+                ++out;
+            } else {
+                continue;
+            }
+        }
+        fps[out] = fps[m - 1], tps[out] = tps[m - 1], thr[out] = thr[m - 1];
+        ++out;
+        fps.resize(out), tps.resize(out), thr.resize(out);
+    }
+    roc_curve_result r;
+    const std::size_t m = fps.size() + 1;
+    r.fpr.resize(m);
+    r.tpr.resize(m);
+    r.thresholds.resize(m);
+    r.thresholds[0] = thr[0] + 1.0;
+    for (std::size_t i = 1; i < m; ++i) r.thresholds[i] = thr[i - 1];
+    const double nf = fps.back(), nt = tps.back();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    r.fpr[0] = nf <= 0 ? nan : 0.0;
+    r.tpr[0] = nt <= 0 ? nan : 0.0;
+    for (std::size_t i = 1; i < m; ++i) {
+        r.fpr[i] = nf <= 0 ? nan : fps[i - 1] / nf;
+        r.tpr[i] = nt <= 0 ? nan : tps[i - 1] / nt;
+    }
+    return r;
+}
+
+/// Trapezoidal area under (x, y), x non-decreasing.
+inline double trapezoid(const std::vector<double>& x, const std::vector<double>& y) {
+    double a = 0.0;
+    for (std::size_t i = 1; i < x.size(); ++i) a += (x[i] - x[i - 1]) * (y[i] + y[i - 1]) / 2.0;
+    return a;
+}
+
+/// Full AUC straight from the walk: the area is accumulated in counts
+/// (exact for unweighted data) and divided once.
+inline double auc_walk(scored_rows& rows) {
+    double area = 0.0, pf = 0.0, pt = 0.0;
+    rows.walk([&](double fps, double tps, double) {
+        area += (fps - pf) * (tps + pt);
+        pf = fps;
+        pt = tps;
+    });
+    return area / (2.0 * pf * pt);
+}
+
+inline double partial_auc(scored_rows& rows, double max_fpr) {
+    const roc_curve_result r = roc_from(clf_curve(rows), true);
+    const auto& fpr = r.fpr;
+    const auto& tpr = r.tpr;
+    const std::size_t stop = static_cast<std::size_t>(std::upper_bound(fpr.begin(), fpr.end(), max_fpr) - fpr.begin());
+    std::vector<double> x(fpr.begin(), fpr.begin() + static_cast<std::ptrdiff_t>(stop));
+    std::vector<double> y(tpr.begin(), tpr.begin() + static_cast<std::ptrdiff_t>(stop));
+    const double x0 = fpr[stop - 1], x1 = fpr[stop], y0 = tpr[stop - 1], y1 = tpr[stop];
+    const double slope = (y1 - y0) / (x1 - x0);
+    x.push_back(max_fpr);
+    y.push_back(slope * (max_fpr - x0) + y0);
+    const double a = trapezoid(x, y);
+    const double min_area = 0.5 * max_fpr * max_fpr, max_area = max_fpr;
+    return 0.5 * (1.0 + (a - min_area) / (max_area - min_area));
+}
+
+inline double roc_auc_rows(const char* fn, scored_rows& rows, const roc_auc_options& o) {
+    if (o.max_fpr) {
+        const double m = *o.max_fpr;
+        require(m > 0.0 && m <= 1.0, fn, "max_fpr", "must lie in (0, 1], got ", m);
+    }
+    require(rows.n_pos > 0.0 && rows.n_neg > 0.0, fn, "y_true",
+            "has only one class (with non-zero weight); ROC AUC needs both");
+    if (o.max_fpr && *o.max_fpr < 1.0) return partial_auc(rows, *o.max_fpr);
+    return auc_walk(rows);
+}
+
+inline precision_recall_curve_result pr_from(const binary_clf_curve_result& c) {
+    precision_recall_curve_result r;
+    const std::size_t m = c.tps.size();
+    const double total_pos = c.tps.back();
+    for (std::size_t k = m; k-- > 0;) {
+        const double ps = c.tps[k] + c.fps[k];
+        r.precision.push_back(ps != 0.0 ? c.tps[k] / ps : 0.0);
+        r.recall.push_back(total_pos == 0.0 ? 1.0 : c.tps[k] / total_pos);
+        r.thresholds.push_back(c.thresholds[k]);
+    }
+    r.precision.push_back(1.0);
+    r.recall.push_back(0.0);
+    return r;
+}
+
+inline double average_precision_rows(scored_rows& rows) {
+    // Σ_k (R_k − R_{k−1}) P_k over distinct thresholds, descending; computed
+    // on the walk without building the curve. No positive: recall is all 1,
+    // so the value is the precision at the highest threshold (0).
+    const double total_pos = rows.n_pos;
+    double ap = 0.0, prev_recall = 0.0;
+    rows.walk([&](double fps, double tps, double) {
+        const double ps = tps + fps;
+        const double precision = ps != 0.0 ? tps / ps : 0.0;
+        const double recall = total_pos == 0.0 ? 1.0 : tps / total_pos;
+        ap += (recall - prev_recall) * precision;
+        prev_recall = recall;
+    });
+    return ap;
+}
+
+inline det_curve_result det_from(const binary_clf_curve_result& c) {
+    const auto& fps = c.fps;
+    const auto& tps = c.tps;
+    const std::size_t first = static_cast<std::size_t>(std::upper_bound(fps.begin(), fps.end(), fps[0]) - fps.begin()) - 1;
+    const std::size_t last = static_cast<std::size_t>(std::lower_bound(tps.begin(), tps.end(), tps.back()) - tps.begin()) + 1;
+    det_curve_result r;
+    const double p = tps.back(), n = fps.back();
+    for (std::size_t k = last; k-- > first;) {
+        r.fpr.push_back(fps[k] / n);
+        r.fnr.push_back((p - tps[k]) / p);
+        r.thresholds.push_back(c.thresholds[k]);
+    }
+    return r;
+}
+
+template <class R>
+using if_range_c = std::enable_if_t<is_range<R>::value, int>;
+
+}  // namespace metrics
+}  // namespace detail
+
+// ===========================================================================
+// Full-pass functions. Each has an unweighted and a weighted overload.
+// Throws (all): invalid_argument for empty input, mismatched lengths, NaN or
+// infinite scores, negative or non-finite weights, more than two labels in
+// y_true without pos_label, labels outside {0,1}/{-1,1} without pos_label.
+// Complexity (all): O(n) time (radix sort), O(n) extra memory for the keys.
+
+#define ASSAY_CURVE_FN(RESULT, NAME, OPT, BODY)                                                               \
+    template <class RT, class RS, detail::metrics::if_range_c<RT> = 0, detail::metrics::if_range_c<RS> = 0>   \
+    RESULT NAME(const RT& y_true, const RS& y_score, const OPT& opt = OPT{}) {                                \
+        const char* fn = #NAME;                                                                               \
+        detail::metrics::label_census census;                                                                 \
+        label_type pos_label = 1;                                                                             \
+        auto rows = detail::metrics::collect(fn, y_true, y_score, opt.pos_label, census, pos_label);          \
+        BODY                                                                                                  \
+    }                                                                                                         \
+    template <class RT, class RS, class RW, detail::metrics::if_range_c<RT> = 0,                              \
+              detail::metrics::if_range_c<RS> = 0, detail::metrics::if_range_c<RW> = 0>                      \
+    RESULT NAME(const RT& y_true, const RS& y_score, const RW& sample_weight, const OPT& opt = OPT{}) {       \
+        const char* fn = #NAME;                                                                               \
+        detail::metrics::label_census census;                                                                 \
+        label_type pos_label = 1;                                                                             \
+        auto rows = detail::metrics::collect(fn, y_true, y_score, sample_weight, opt.pos_label, census, pos_label); \
+        BODY                                                                                                  \
+    }
+
+/// Cumulative (weighted) fps and tps at each distinct score, descending
+/// (scikit-learn 1.2.1 `_binary_clf_curve`). The building block of the curves.
+ASSAY_CURVE_FN(binary_clf_curve_result, binary_clf_curve, curve_options, {
+    (void)fn;
+    (void)census;
+    (void)pos_label;
+    return detail::metrics::clf_curve(rows);
+})
+
+/// ROC curve (scikit-learn 1.2.1 `roc_curve`): with drop_intermediate,
+/// collinear interior points are dropped (when there are more than two);
+/// a first point (0, 0) gets threshold max(score) + 1 (scikit-learn ≥ 1.3
+/// uses +inf there). fpr = fps / total negatives and tpr = tps / total
+/// positives; a class that is absent makes its rate all NaN (scikit-learn
+/// warns and does the same).
+ASSAY_CURVE_FN(roc_curve_result, roc_curve, curve_options, {
+    (void)fn;
+    (void)census;
+    (void)pos_label;
+    return detail::metrics::roc_from(detail::metrics::clf_curve(rows), opt.drop_intermediate);
+})
+
+/// Precision-recall curve (scikit-learn 1.2.1 `precision_recall_curve`):
+/// one point per distinct score in increasing threshold order (no truncation
+/// at full recall), then (precision 1, recall 0) without threshold.
+/// precision = tps / (tps + fps); with no positive, recall is all 1.
+ASSAY_CURVE_FN(precision_recall_curve_result, precision_recall_curve, curve_options, {
+    (void)fn;
+    (void)census;
+    (void)pos_label;
+    return detail::metrics::pr_from(detail::metrics::clf_curve(rows));
+})
+
+/// Average precision Σ_k (R_k − R_{k−1}) P_k over distinct thresholds: the
+/// step-wise area under the precision-recall curve, no interpolation
+/// (scikit-learn 1.2.1 `average_precision_score`, binary). Also throws if
+/// pos_label is not one of two labels present in y_true.
+ASSAY_CURVE_FN(double, average_precision_score, curve_options, {
+    (void)pos_label;
+    if (opt.pos_label && census.count == 2 && census.a != *opt.pos_label && census.b != *opt.pos_label)
+        detail::throw_invalid_argument(fn, "pos_label", "is ", *opt.pos_label, ", not one of y_true's labels");
+    return detail::metrics::average_precision_rows(rows);
+})
+
+/// Detection error trade-off curve (scikit-learn 1.2.1 `det_curve`): the
+/// points from the last one whose fps equals the first's to the first one
+/// reaching every positive, in increasing threshold order; fpr = fps / N,
+/// fnr = (P − tps) / P. Also throws if y_true does not have exactly two labels.
+ASSAY_CURVE_FN(det_curve_result, det_curve, curve_options, {
+    (void)pos_label;
+    detail::require(census.count == 2 && !census.more, fn, "y_true",
+                    "must contain exactly two classes; the DET curve is not defined otherwise");
+    return detail::metrics::det_from(detail::metrics::clf_curve(rows));
+})
+#undef ASSAY_CURVE_FN
+
+/// Area under the ROC curve (scikit-learn 1.2.1 `roc_auc_score`, binary):
+/// the greater of y_true's two labels is positive; trapezoidal area, so tied
+/// scores of a positive and a negative count one half. With max_fpr < 1 the
+/// partial area up to max_fpr (tpr interpolated linearly at max_fpr) is
+/// McClish-standardised: 0.5·(1 + (A − m²/2)/(m − m²/2)).
+/// Throws: as the curve functions, and invalid_argument when y_true has one
+/// class only (or one class with non-zero weight), more than two classes, or
+/// max_fpr outside (0, 1]. Complexity: O(n) time and memory.
+template <class RT, class RS, detail::metrics::if_range_c<RT> = 0, detail::metrics::if_range_c<RS> = 0>
+double roc_auc_score(const RT& y_true, const RS& y_score, const roc_auc_options& opt = {}) {
+    const char* fn = "roc_auc_score";
+    detail::metrics::label_census census;
+    {
+        std::size_t n;
+        detail::metrics::check_lengths(fn, y_true, y_score, n);
+        auto t = detail::metrics::range_begin(y_true);
+        for (std::size_t i = 0; i < n; ++i, ++t) {
+            detail::metrics::check_label_value(fn, "y_true", *t, i);
+            census.see(detail::metrics::to_label(*t));
+        }
+    }
+    detail::require(census.count == 2 && !census.more, fn, "y_true",
+                    census.more ? "has more than two classes; use the multiclass roc_auc_score"
+                                : "has only one class; ROC AUC needs two");
+    label_type pos = 1;
+    auto rows = detail::metrics::collect(fn, y_true, y_score, census.hi(), census, pos);
+    return detail::metrics::roc_auc_rows(fn, rows, opt);
+}
+template <class RT, class RS, class RW, detail::metrics::if_range_c<RT> = 0, detail::metrics::if_range_c<RS> = 0,
+          detail::metrics::if_range_c<RW> = 0>
+double roc_auc_score(const RT& y_true, const RS& y_score, const RW& sample_weight, const roc_auc_options& opt = {}) {
+    const char* fn = "roc_auc_score";
+    detail::metrics::label_census census;
+    {
+        std::size_t n;
+        detail::metrics::check_lengths(fn, y_true, y_score, n);
+        auto t = detail::metrics::range_begin(y_true);
+        for (std::size_t i = 0; i < n; ++i, ++t) {
+            detail::metrics::check_label_value(fn, "y_true", *t, i);
+            census.see(detail::metrics::to_label(*t));
+        }
+    }
+    detail::require(census.count == 2 && !census.more, fn, "y_true",
+                    census.more ? "has more than two classes; use the multiclass roc_auc_score"
+                                : "has only one class; ROC AUC needs two");
+    label_type pos = 1;
+    auto rows = detail::metrics::collect(fn, y_true, y_score, sample_weight, census.hi(), census, pos);
+    return detail::metrics::roc_auc_rows(fn, rows, opt);
+}
+
+// ===========================================================================
+// Streaming
+
+/// Exact streaming accumulator for the ranking metrics of one binary
+/// problem: keeps every (score, is_positive[, weight]) it is given — O(n)
+/// memory — and computes the same values as the full-pass functions.
+/// `merge` appends another accumulator's rows; the result equals the full
+/// pass over the concatenation (exactly for unweighted rows; weighted sums of
+/// tied scores may round differently).
+class ranking_accumulator {
+public:
+    /// `pos_label`: the label counted as positive in label updates.
+    explicit ranking_accumulator(label_type pos_label = 1) : pos_label_(pos_label) {}
+
+    label_type pos_label() const noexcept { return pos_label_; }
+    std::size_t size() const noexcept { return scores_.size(); }
+
+    /// Adds one row. Throws: invalid_argument for a non-finite score or weight
+    /// or a negative weight. Complexity: amortised O(1).
+    template <class L>
+    void update(L label, double score, double weight = 1.0) {
+        detail::metrics::check_label_value("ranking_accumulator::update", "y_true", label, 0);
+        add("ranking_accumulator::update", detail::metrics::to_label(label) == pos_label_, score, weight);
+    }
+
+    /// Adds a batch (ranges of equal length); unchanged if it throws.
+    template <class RT, class RS, detail::metrics::if_range_c<RT> = 0, detail::metrics::if_range_c<RS> = 0>
+    void update(const RT& y_true, const RS& y_score) {
+        const char* fn = "ranking_accumulator::update";
+        std::size_t n;
+        detail::metrics::check_lengths(fn, y_true, y_score, n);
+        detail::metrics::check_scores(fn, "y_score", detail::metrics::range_begin(y_score), n);
+        auto t = detail::metrics::range_begin(y_true);
+        auto s = detail::metrics::range_begin(y_score);
+        reserve(n);
+        for (std::size_t i = 0; i < n; ++i, ++t, ++s) {
+            detail::metrics::check_label_value(fn, "y_true", *t, i);
+            push(detail::metrics::to_label(*t) == pos_label_, static_cast<double>(*s), 1.0);
+        }
+    }
+    template <class RT, class RS, class RW, detail::metrics::if_range_c<RT> = 0, detail::metrics::if_range_c<RS> = 0,
+              detail::metrics::if_range_c<RW> = 0>
+    void update(const RT& y_true, const RS& y_score, const RW& sample_weight) {
+        const char* fn = "ranking_accumulator::update";
+        std::size_t n;
+        detail::metrics::check_lengths(fn, y_true, y_score, n);
+        detail::require_same_size(fn, "y_true", n, "sample_weight", detail::metrics::range_size(sample_weight));
+        detail::metrics::check_scores(fn, "y_score", detail::metrics::range_begin(y_score), n);
+        detail::metrics::check_weights(fn, detail::metrics::range_begin(sample_weight), n);
+        auto t = detail::metrics::range_begin(y_true);
+        auto s = detail::metrics::range_begin(y_score);
+        auto w = detail::metrics::range_begin(sample_weight);
+        reserve(n);
+        for (std::size_t i = 0; i < n; ++i, ++t, ++s, ++w) {
+            detail::metrics::check_label_value(fn, "y_true", *t, i);
+            push(detail::metrics::to_label(*t) == pos_label_, static_cast<double>(*s), static_cast<double>(*w));
+        }
+    }
+
+    /// Appends other's rows. Throws: invalid_argument if the positive labels differ.
+    void merge(const ranking_accumulator& o) {
+        detail::require(o.pos_label_ == pos_label_, "ranking_accumulator::merge", "other",
+                        "has positive label ", o.pos_label_, ", this one ", pos_label_);
+        scores_.insert(scores_.end(), o.scores_.begin(), o.scores_.end());
+        positive_.insert(positive_.end(), o.positive_.begin(), o.positive_.end());
+        weights_.insert(weights_.end(), o.weights_.begin(), o.weights_.end());
+        weighted_ = weighted_ || o.weighted_;
+    }
+    ranking_accumulator& operator+=(const ranking_accumulator& o) {
+        merge(o);
+        return *this;
+    }
+    void reset() {
+        scores_.clear();
+        positive_.clear();
+        weights_.clear();
+        weighted_ = false;
+    }
+
+    /// ROC AUC (as roc_auc_score, with this accumulator's positive label).
+    /// Throws: invalid_argument when a class is missing or max_fpr is bad.
+    /// Complexity: O(n).
+    double roc_auc(const roc_auc_options& o = {}) const {
+        auto rows = this->rows();
+        return detail::metrics::roc_auc_rows("ranking_accumulator::roc_auc", rows, o);
+    }
+    /// Average precision (as average_precision_score).
+    double average_precision() const {
+        require_rows("ranking_accumulator::average_precision");
+        auto rows = this->rows();
+        return detail::metrics::average_precision_rows(rows);
+    }
+    roc_curve_result roc_curve(bool drop_intermediate = true) const {
+        require_rows("ranking_accumulator::roc_curve");
+        auto rows = this->rows();
+        return detail::metrics::roc_from(detail::metrics::clf_curve(rows), drop_intermediate);
+    }
+    precision_recall_curve_result precision_recall_curve() const {
+        require_rows("ranking_accumulator::precision_recall_curve");
+        auto rows = this->rows();
+        return detail::metrics::pr_from(detail::metrics::clf_curve(rows));
+    }
+    det_curve_result det_curve() const {
+        auto rows = this->rows();
+        detail::require(rows.n_pos > 0 && rows.n_neg > 0, "ranking_accumulator::det_curve", "y_true",
+                        "must contain both classes");
+        return detail::metrics::det_from(detail::metrics::clf_curve(rows));
+    }
+
+private:
+    void require_rows(const char* fn) const {
+        bool any = false;
+        for (std::size_t i = 0; i < weights_.size() && !any; ++i) any = weights_[i] != 0.0;
+        detail::require(any, fn, "y_true", "no rows with non-zero weight");
+    }
+    void reserve(std::size_t n) {
+        scores_.reserve(scores_.size() + n);
+        positive_.reserve(positive_.size() + n);
+        weights_.reserve(weights_.size() + n);
+    }
+    void add(const char* fn, bool pos, double score, double w) {
+        detail::require(std::isfinite(score), fn, "y_score", "is ", score);
+        detail::metrics::check_weight_value(fn, w);
+        push(pos, score, w);
+    }
+    void push(bool pos, double score, double w) {
+        scores_.push_back(score);
+        positive_.push_back(pos ? 1 : 0);
+        weights_.push_back(w);
+        if (w != 1.0) weighted_ = true;
+    }
+    detail::metrics::scored_rows rows() const {
+        detail::metrics::scored_rows r;
+        r.weighted = weighted_;
+        for (std::size_t i = 0; i < scores_.size(); ++i) {
+            if (weighted_) r.add(positive_[i] != 0, scores_[i], weights_[i]);
+            else r.add(positive_[i] != 0, scores_[i]);
+        }
+        return r;
+    }
+
+    label_type pos_label_;
+    bool weighted_ = false;
+    std::vector<double> scores_;
+    std::vector<unsigned char> positive_;
+    std::vector<double> weights_;
+};
+
+ASSAY_NAMESPACE_END
