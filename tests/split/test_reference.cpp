@@ -152,9 +152,9 @@ TEST_CASE("reference split: scikit-learn 1.2.1 folds") {
         if (name == "TimeSeriesSplit") {
             const auto k = c.param<std::size_t>("n_splits", 5);
             assay::time_series_options o;
-            o.test_size = c.param<std::size_t>("test_size", 0);
-            o.gap = c.param<std::size_t>("gap", 0);
-            o.max_train_size = c.param<std::size_t>("max_train_size", 0);
+            o.test_size = c.param<std::int64_t>("test_size", 0);
+            o.gap = c.param<std::int64_t>("gap", 0);
+            o.max_train_size = c.param<std::int64_t>("max_train_size", 0);
             if (c.expects_error()) {
                 c.expect_error([&] { assay::time_series_split(n, k, o); });
                 return true;

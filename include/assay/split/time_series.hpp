@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <utility>
 #include <numeric>
@@ -23,12 +24,12 @@ ASSAY_NAMESPACE_BEGIN
 /// Options of time_series_split (scikit-learn's TimeSeriesSplit parameters).
 struct time_series_options {
     /// Rows per test fold; 0 = n_rows / (n_splits + 1).
-    std::size_t test_size = 0;
+    std::int64_t test_size = 0;
     /// Rows left out between the end of train and the start of test.
-    std::size_t gap = 0;
+    std::int64_t gap = 0;
     /// Keep only the last max_train_size training rows (a sliding window);
     /// 0 = all earlier rows (an expanding window).
-    std::size_t max_train_size = 0;
+    std::int64_t max_train_size = 0;
 };
 
 /// The folds of time_series_split. Each fold is two `index_view`s built in
@@ -90,12 +91,16 @@ inline std::size_t time_series_test_size(const char* fn, std::size_t n, std::siz
         throw_invalid_argument(fn, "n_splits", "n_splits + 1 = ", k + 1, " folds cannot exceed the number of rows (",
                                n, ")");
     }
-    const std::size_t test_size = o.test_size ? o.test_size : n / (k + 1);
+    require(o.test_size >= 0, fn, "test_size", "must not be negative, got ", o.test_size);
+    require(o.gap >= 0, fn, "gap", "must not be negative, got ", o.gap);
+    require(o.max_train_size >= 0, fn, "max_train_size", "must not be negative, got ", o.max_train_size);
+    const std::size_t test_size = o.test_size ? static_cast<std::size_t>(o.test_size) : n / (k + 1);
+    const auto gap = static_cast<std::size_t>(o.gap);
     // scikit-learn: n − gap − test_size·n_splits must be positive.
-    const bool fits = test_size <= n / k && o.gap < n && test_size * k < n - o.gap;
+    const bool fits = test_size <= n / k && gap < n && test_size * k < n - gap;
     if (ASSAY_UNLIKELY(!fits)) {
         throw_invalid_argument(fn, "n_splits", "too many splits (", k, ") for ", n, " rows with test_size=", test_size,
-                               " and gap=", o.gap);
+                               " and gap=", gap);
     }
     return test_size;
 }
@@ -106,12 +111,14 @@ inline std::size_t time_series_test_size(const char* fn, std::size_t n, std::siz
 /// before it (minus `gap`, at most `max_train_size`). Matches scikit-learn
 /// 1.2.1 `TimeSeriesSplit(n_splits, max_train_size, test_size, gap)`.
 /// Throws: `assay::invalid_argument` if n_splits < 2, n_rows == 0,
-/// n_splits + 1 > n_rows, or n_rows − gap − n_splits·test_size <= 0.
+/// n_splits + 1 > n_rows, an option is negative, or
+/// n_rows − gap − n_splits·test_size <= 0.
 /// Complexity: O(1) to build and per fold; nothing materialised.
 inline time_series_folds time_series_split(std::size_t n_rows, std::size_t n_splits,
                                            const time_series_options& options = {}) {
     const std::size_t t = detail::time_series_test_size("time_series_split", n_rows, n_splits, options);
-    return time_series_folds(n_rows, n_splits, t, options.gap, options.max_train_size, {});
+    return time_series_folds(n_rows, n_splits, t, static_cast<std::size_t>(options.gap),
+                             static_cast<std::size_t>(options.max_train_size), {});
 }
 
 /// Time-series cross-validation on rows ordered by `timestamps` (any
@@ -136,7 +143,8 @@ time_series_folds time_series_split(const Timestamps& timestamps, std::size_t n_
     std::vector<std::size_t> order(t.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return t[a] < t[b]; });
-    return time_series_folds(t.size(), n_splits, ts, options.gap, options.max_train_size, std::move(order));
+    return time_series_folds(t.size(), n_splits, ts, static_cast<std::size_t>(options.gap),
+                             static_cast<std::size_t>(options.max_train_size), std::move(order));
 }
 
 ASSAY_NAMESPACE_END
