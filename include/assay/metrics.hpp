@@ -4,6 +4,7 @@
 // mergeable streaming accumulator.
 #pragma once
 
+#include "metrics/calibration.hpp"
 #include "metrics/classification.hpp"
 #include "metrics/confusion_matrix.hpp"
 #include "metrics/curves.hpp"
