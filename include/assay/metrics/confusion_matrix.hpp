@@ -152,7 +152,8 @@ public:
     /// weight, or a label outside a declared set. Complexity: O(1) (O(K²)
     /// when a new label enlarges an undeclared set).
     template <class T, class P,
-              class = std::enable_if_t<!detail::metrics::is_range<T>::value && !detail::metrics::is_range<P>::value>>
+              class = std::enable_if_t<(std::is_integral<T>::value || std::is_enum<T>::value) &&
+                                       (std::is_integral<P>::value || std::is_enum<P>::value)>>
     void update(T y_true, P y_pred, double weight = 1.0) {
         detail::metrics::check_weight_value("confusion_counts::update", weight);
         detail::metrics::check_label_value("confusion_counts::update", "y_true", y_true, 0);
