@@ -7,3 +7,5 @@
 #include "split/kfold.hpp"
 #include "split/leave_p_groups_out.hpp"
 #include "split/time_series.hpp"
+#include "split/parts.hpp"
+#include "split/shuffle_split.hpp"
