@@ -20,6 +20,7 @@
 
 #include "../config.hpp"
 #include "../detail/checks.hpp"
+#include "../detail/kolmogorov.hpp"
 #include "../detail/numpy.hpp"
 #include "../error.hpp"
 
@@ -189,12 +190,12 @@ inline double ks_exact_pvalue(std::int64_t n1, std::int64_t n2, std::int64_t g, 
 ///   sizes) and an exact request with n1/g · n2/g ≥ 2^31 − 1 fall back to the
 ///   asymptotic p-value.
 /// * asymptotic: m ≥ n the sizes, en = m·n/(m + n); one-sided
-///   exp(−2z² − 2z(m + 2n)/(3·sqrt(m·n·(m + n)))) with z = sqrt(en)·D (Hodges).
-///   The two-sided asymptotic p-value (scipy's exact Kolmogorov
-///   distribution at round(en)) is not available yet: it throws.
+///   exp(−2z² − 2z(m + 2n)/(3·sqrt(m·n·(m + n)))) with z = sqrt(en)·D (Hodges);
+///   two-sided: the one-sample Kolmogorov distribution at size round(en),
+///   P(D_round(en) > D), evaluated as scipy's `kstwo.sf` (detail/kolmogorov.hpp).
 /// * automatic: exact if max(n1, n2) <= 10000, else asymptotic.
-/// Throws: invalid_argument for an empty sample, a NaN or infinite value,
-/// or the two-sided asymptotic method. Complexity: O(N log N) for the
+/// Throws: invalid_argument for an empty sample or a NaN or infinite value.
+/// Complexity: O(N log N) for the
 /// statistic (sorted copies of both samples, N = n1 + n2); the exact p-value
 /// costs O(max(n1, n2) · band) with band <= min(n1, n2) + 1.
 template <class ReferenceRange, class CurrentRange>
@@ -285,9 +286,10 @@ ks_result ks_2samp(const ReferenceRange& reference, const CurrentRange& current,
     const double m = std::max(dn1, dn2), n = std::min(dn1, dn2);
     const double en = m * n / (m + n);
     if (two_sided) {
-        detail::throw_invalid_argument(fn, "options.method",
-                                       "the two-sided asymptotic p-value is not implemented; use the exact method "
-                                       "(available for samples up to 2^31 lattice steps)");
+        const auto n_eff = static_cast<std::int64_t>(std::nearbyint(en));
+        r.pvalue = assay::detail::kolmogorov_sf(std::max<std::int64_t>(n_eff, 1), r.statistic);
+        r.method = ks_method::asymp;
+        return r;
     }
     const double z = std::sqrt(en) * r.statistic;
     const double expt = -2.0 * z * z - 2.0 * z * (m + 2.0 * n) / std::sqrt(m * n * (m + n)) / 3.0;
