@@ -9,3 +9,4 @@
 #include "split/time_series.hpp"
 #include "split/parts.hpp"
 #include "split/shuffle_split.hpp"
+#include "split/purged.hpp"

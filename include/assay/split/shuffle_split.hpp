@@ -56,21 +56,6 @@ private:
     std::int64_t count_ = 0;
 };
 
-/// One random train/test split: both ascending. Rows in neither part (when
-/// train + test sizes are below the row count) are unused.
-struct holdout {
-    std::vector<std::size_t> train;
-    std::vector<std::size_t> test;
-
-    /// Part of every row of [0, n_rows): 0 train, 1 test, -1 unused.
-    std::vector<fold_id> assign(std::size_t n_rows) const {
-        std::vector<fold_id> ids(n_rows, -1);
-        for (auto r : train) ids[r] = 0;
-        for (auto r : test) ids[r] = 1;
-        return ids;
-    }
-};
-
 namespace detail {
 
 /// Seed of the k-th independent stream derived from a user seed.
@@ -180,61 +165,6 @@ struct code_index {
 };
 
 }  // namespace detail
-
-/// A sequence of random holdout splits, each drawn independently from the
-/// seed and its own index (split k is the same however it is reached).
-/// Iterating yields `fold<index_view, index_view>` views of a split the
-/// iterator holds: valid until that iterator is advanced or destroyed.
-/// `split(k)` returns split k as an owning `holdout`.
-class holdout_folds {
-public:
-    using fold_type = fold<index_view, index_view>;
-
-    class iterator {
-    public:
-        using iterator_category = std::input_iterator_tag;
-        using value_type = fold_type;
-        using difference_type = std::ptrdiff_t;
-        using pointer = void;
-        using reference = fold_type;
-
-        iterator() = default;
-        iterator(const holdout_folds* owner, std::size_t k) : owner_(owner), k_(k) { load(); }
-        fold_type operator*() const noexcept {
-            return {k_, index_view(current_.train.data(), 0, current_.train.size()),
-                    index_view(current_.test.data(), 0, current_.test.size())};
-        }
-        iterator& operator++() {
-            ++k_;
-            load();
-            return *this;
-        }
-        friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.k_ == b.k_; }
-        friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.k_ != b.k_; }
-
-    private:
-        void load() {
-            if (owner_ && k_ < owner_->size()) current_ = owner_->split(k_);
-        }
-        const holdout_folds* owner_ = nullptr;
-        std::size_t k_ = 0;
-        holdout current_;
-    };
-
-    holdout_folds(std::size_t n_splits, std::function<holdout(std::size_t)> make)
-        : n_(n_splits), make_(std::move(make)) {}
-
-    std::size_t n_splits() const noexcept { return n_; }
-    std::size_t size() const noexcept { return n_; }
-    /// Split k (0 <= k < n_splits), computed on demand. O(rows).
-    holdout split(std::size_t k) const { return make_(k); }
-    iterator begin() const { return iterator(this, 0); }
-    iterator end() const { return iterator(this, n_); }
-
-private:
-    std::size_t n_;
-    std::function<holdout(std::size_t)> make_;
-};
 
 /// `n_splits` independent random train/test splits of `n_rows` rows
 /// (scikit-learn's ShuffleSplit semantics; default test_size 0.1).
