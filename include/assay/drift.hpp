@@ -18,5 +18,6 @@
 #include "drift/eddm.hpp"
 #include "drift/hddm_a.hpp"
 #include "drift/hddm_w.hpp"
+#include "drift/kswin.hpp"
 #include "drift/page_hinkley.hpp"
 #include "drift/status.hpp"

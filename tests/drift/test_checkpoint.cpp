@@ -138,6 +138,8 @@ TEST_CASE("save -> load -> continue equals an uninterrupted run, on the referenc
         up.mode = dr::page_hinkley_mode::up;
         up.threshold = 20.0;
         check_resume<dr::page_hinkley>(up, xs);
+        check_resume<dr::kswin>({}, xs);
+        check_resume<dr::kswin>({0.0001, 300, 50, 7}, xs);
     }
 }
 
@@ -150,6 +152,7 @@ TEST_CASE("truncated, corrupted and random bytes are refused; the target is unch
     check_refuses_damage(trained<dr::page_hinkley>({}, real, 5000), trained<dr::page_hinkley>({}, real, 300));
     check_refuses_damage(trained<dr::hddm_a>({}, bits, 5000), trained<dr::hddm_a>({}, bits, 300));
     check_refuses_damage(trained<dr::hddm_w>({}, bits, 5000), trained<dr::hddm_w>({}, bits, 300));
+    check_refuses_damage(trained<dr::kswin>({}, real, 5000), trained<dr::kswin>({0.01, 80, 20, 3}, real, 300));
 }
 
 TEST_CASE("foreign checkpoints and impossible states name the problem") {

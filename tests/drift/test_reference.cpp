@@ -2,10 +2,12 @@
 // (tests/reference/drift/): every case file is one check, passed when the
 // drift indices, the warning runs and the recorded detector states all match.
 #include "reference.hpp"
+#include "python_random.hpp"
 #include "streams.hpp"
 
 #include <assay/drift.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <string>
@@ -79,6 +81,45 @@ bool same_state(const json& expected, const json& got, std::string& why) {
     return true;
 }
 
+// River's KSWIN loop (deque window, random.Random(seed).sample of positions,
+// ks_2samp, reset with re-seeding on the update after a drift), with assay's
+// KS kernel (kswin::statistic_count, kswin::exact_p_value) deciding.
+trace replay_river_kswin(const json& p, const std::vector<double>& xs, double& last_p) {
+    const double alpha = p.at("alpha");
+    const auto ws = p.at("window_size").get<std::size_t>();
+    const auto r = p.at("stat_size").get<std::size_t>();
+    const auto seed = p.at("seed").get<std::uint32_t>();
+    trace t;
+    std::vector<double> window;
+    drift_test::python_random rnd(seed);
+    bool drift = false;
+    last_p = 0.0;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        if (drift) {
+            window.clear();
+            rnd = drift_test::python_random(seed);
+            last_p = 0.0;
+        }
+        window.push_back(xs[i]);
+        if (window.size() > ws) window.erase(window.begin());
+        drift = false;
+        if (window.size() >= ws) {
+            std::vector<double> sample;
+            for (std::uint32_t k : rnd.sample(static_cast<std::uint32_t>(ws - r), static_cast<std::uint32_t>(r)))
+                sample.push_back(window[k]);
+            std::vector<double> recent(window.end() - static_cast<std::ptrdiff_t>(r), window.end());
+            std::sort(sample.begin(), sample.end());
+            std::sort(recent.begin(), recent.end());
+            const int h = dr::kswin::statistic_count(sample.data(), recent.data(), r);
+            const double st = static_cast<double>(h) / static_cast<double>(r);
+            last_p = dr::kswin::exact_p_value(static_cast<int>(r), h);
+            drift = last_p <= alpha && st > 0.1;
+        }
+        if (drift) t.drifts.push_back(static_cast<long>(i));
+    }
+    return t;
+}
+
 // Returns true when the case matched; `why` explains a mismatch. Sets
 // `exercised` false for cases not covered.
 bool run_case(const json& c, bool& exercised, std::string& why) {
@@ -140,6 +181,14 @@ bool run_case(const json& c, bool& exercised, std::string& why) {
         dr::hddm_a d({p.at("driftConfidence").get<double>(), p.at("warningConfidence").get<double>(),
                       p.at("typeOfTest").get<int>() == 1, /*signal_decrease=*/false});
         t = run(d, xs, [](long) {});
+    } else if (det == "KSWIN" && impl == "river") {
+        double last_p = 0.0;
+        t = replay_river_kswin(p, xs, last_p);
+        const double expected_p = ref::to_double(c.at("final").at("p_value"));
+        if (!close(last_p, expected_p)) {
+            why = "final p_value " + std::to_string(last_p) + ", expected " + std::to_string(expected_p);
+            return false;
+        }
     } else {
         exercised = false;
         return false;
@@ -228,6 +277,22 @@ TEST_CASE("reference drift traces (River 0.26.1 and MOA)") {
             if (failed <= 40) FAIL_CHECK(file << ": " << why);
         }
     }
-    MESSAGE("largest relative deviation of a recorded ADWIN state field: " << max_rel_dev);
+    MESSAGE("largest relative deviation of a compared floating-point field: " << max_rel_dev);
     CHECK(failed == 0);
+}
+
+TEST_CASE("the Python random replay used for River's KSWIN draws matches CPython") {
+    // Values printed by CPython 3.11: random.Random(42).getrandbits(32) twice,
+    // random.Random(42).sample(range(70), 30), random.Random(7).sample(range(250), 50)[:10].
+    drift_test::python_random a(42);
+    CHECK(a.next32() == 2746317213U);
+    CHECK(a.next32() == 478163327U);
+    drift_test::python_random b(42);
+    CHECK(b.sample(70, 30) == std::vector<std::uint32_t>{14, 3,  35, 31, 28, 17, 13, 43, 47, 57, 34, 5,  37, 27, 2,
+                                                         1,  58, 63, 69, 32, 38, 54, 67, 12, 45, 41, 59, 26, 51, 65});
+    CHECK(b.sample(70, 30)[0] == 35);
+    drift_test::python_random c(7);
+    const auto s = c.sample(250, 50);
+    CHECK(std::vector<std::uint32_t>(s.begin(), s.begin() + 10) ==
+          std::vector<std::uint32_t>{82, 242, 38, 101, 166, 12, 18, 210, 137, 24});
 }

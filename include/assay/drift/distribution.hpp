@@ -23,6 +23,7 @@
 #include "../detail/kolmogorov.hpp"
 #include "../detail/numpy.hpp"
 #include "../error.hpp"
+#include "../metrics/detail/radix_sort.hpp"
 
 #include <unsupported/Eigen/SpecialFunctions>
 
@@ -62,8 +63,30 @@ std::vector<double> finite_values(const char* fn, const char* arg, const Range& 
     return out;
 }
 
+/// Sorts doubles ascending with the library's radix sort (numeric order;
+/// -0.0 comes back as +0.0). O(n).
+inline void sort_values(std::vector<double>& v) {
+    if (v.size() < 1024) {
+        std::sort(v.begin(), v.end());
+        return;
+    }
+    std::vector<std::uint64_t> keys(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) keys[i] = assay::detail::metrics::ascending_key(v[i]);
+    assay::detail::metrics::radix_sort_keys(keys);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = assay::detail::metrics::key_to_double(keys[i]);
+}
+
+/// Sorts values ascending carrying their weights along. O(n).
+inline void sort_values(std::vector<double>& v, std::vector<double>& w) {
+    std::vector<std::uint64_t> keys(v.size()), key_tmp;
+    std::vector<double> w_tmp;
+    for (std::size_t i = 0; i < v.size(); ++i) keys[i] = assay::detail::metrics::ascending_key(v[i]);
+    assay::detail::metrics::radix_sort(keys, &w, key_tmp, w_tmp);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = assay::detail::metrics::key_to_double(keys[i]);
+}
+
 inline std::vector<double> sorted_finite(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
+    sort_values(v);
     return v;
 }
 
@@ -156,6 +179,27 @@ inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {  // b > 0
 // n·x − m·y >= h·g (m >= n after ordering; the one-sided law is the same for
 // "less" and "greater").
 inline double ks_exact_pvalue(std::int64_t n1, std::int64_t n2, std::int64_t g, std::int64_t h, bool two_sided) {
+    if (n1 == n2) {
+        // Equal sizes: the reflection principle gives closed forms (scipy uses
+        // the same ones). One-sided: Π_{j<h} (n − j)/(n + j + 1). Two-sided:
+        // alternating sum over k of such products, P = 2·Σ (−1)^k ..., computed
+        // from the largest k down as P_k = p_k·(1 − P_{k+1}).
+        const std::int64_t n = n1;
+        if (!two_sided) {
+            double p = 1.0;
+            for (std::int64_t j = 0; j < h; ++j) p *= static_cast<double>(n - j) / static_cast<double>(n + j + 1);
+            return p;
+        }
+        double P = 0.0;
+        for (std::int64_t k = n / h; k >= 0; --k) {
+            double p1 = 1.0;
+            for (std::int64_t j = 0; j < h; ++j) {
+                p1 = static_cast<double>(n - k * h - j) * p1 / static_cast<double>(n + k * h + j + 1);
+            }
+            P = p1 * (1.0 - P);
+        }
+        return 2.0 * P;
+    }
     std::int64_t m = n1, n = n2;
     if (m < n) std::swap(m, n);
     const std::int64_t hg = h * g;
@@ -344,7 +388,7 @@ public:
     /// leave fewer than B bins); uniform: numpy.linspace(min, max, B + 1)
     /// without its two ends.
     /// Throws: invalid_argument for an empty or non-finite reference, n_bins < 1.
-    /// Complexity: O(n log n) (a sorted copy) for quantile, O(n) for uniform.
+    /// Complexity: O(n log B) (selection on a copy) for quantile, O(n) for uniform.
     template <class Range>
     reference_bins(const Range& reference, std::size_t n_bins, psi_binning binning = psi_binning::quantile) {
         const char* fn = "drift::reference_bins";
@@ -352,11 +396,9 @@ public:
         auto values = detail::finite_values(fn, "reference", reference);
         detail::require_nonempty(fn, "reference", values.size());
         if (binning == psi_binning::quantile) {
-            std::sort(values.begin(), values.end());
-            for (std::size_t k = 1; k < n_bins; ++k) {
-                const double p = 100.0 * static_cast<double>(k) / static_cast<double>(n_bins);
-                edges_.push_back(assay::detail::percentile_sorted(values.data(), values.size(), p));
-            }
+            std::vector<double> ps;
+            for (std::size_t k = 1; k < n_bins; ++k) ps.push_back(100.0 * static_cast<double>(k) / static_cast<double>(n_bins));
+            edges_ = assay::detail::percentiles_unsorted(values, ps);
             edges_.erase(std::unique(edges_.begin(), edges_.end()), edges_.end());
         } else {
             const auto mm = std::minmax_element(values.begin(), values.end());
@@ -550,32 +592,34 @@ double cdf_distance(const char* fn, int power, const U& u_values, const V& v_val
         require_same_size(fn, "v_values", v.size(), "v_weights", vw.size());
         require(sum_of(vw) > 0.0, fn, "v_weights", "sum to zero");
     }
-    // Sort each sample with its weights.
-    auto order = [](const std::vector<double>& x) {
-        std::vector<std::size_t> idx(x.size());
-        std::iota(idx.begin(), idx.end(), std::size_t{0});
-        std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-        return idx;
-    };
-    const auto ou = order(u), ov = order(v);
+    // Sort each sample (with its weights), then walk the merged values.
+    auto sorted_u = u;
+    auto sorted_v = v;
+    if (u_weights) sort_values(sorted_u, uw);
+    else sort_values(sorted_u);
+    if (v_weights) sort_values(sorted_v, vw);
+    else sort_values(sorted_v);
     // Cumulative weights in sorted order.
-    std::vector<double> cu(u.size() + 1, 0.0), cv(v.size() + 1, 0.0);
-    for (std::size_t i = 0; i < u.size(); ++i) cu[i + 1] = cu[i] + uw[ou[i]];
-    for (std::size_t i = 0; i < v.size(); ++i) cv[i + 1] = cv[i] + vw[ov[i]];
-    const bool unweighted_u = u_weights == nullptr, unweighted_v = v_weights == nullptr;
-    std::vector<double> pooled;
-    pooled.reserve(u.size() + v.size());
-    pooled.insert(pooled.end(), u.begin(), u.end());
-    pooled.insert(pooled.end(), v.begin(), v.end());
-    std::sort(pooled.begin(), pooled.end());
+    std::vector<double> cu, cv;
+    if (u_weights) {
+        cu.assign(u.size() + 1, 0.0);
+        for (std::size_t i = 0; i < u.size(); ++i) cu[i + 1] = cu[i] + uw[i];
+    }
+    if (v_weights) {
+        cv.assign(v.size() + 1, 0.0);
+        for (std::size_t i = 0; i < v.size(); ++i) cv[i + 1] = cv[i] + vw[i];
+    }
+    std::vector<double> pooled(u.size() + v.size());
+    std::merge(sorted_u.begin(), sorted_u.end(), sorted_v.begin(), sorted_v.end(), pooled.begin());
+    const double nu = static_cast<double>(u.size()), nv = static_cast<double>(v.size());
     double total = 0.0;
     std::size_t iu = 0, iv = 0;  // counts of sorted u / v values <= the current pooled value
     for (std::size_t k = 0; k + 1 < pooled.size(); ++k) {
         const double x = pooled[k];
-        while (iu < u.size() && u[ou[iu]] <= x) ++iu;
-        while (iv < v.size() && v[ov[iv]] <= x) ++iv;
-        const double fu = unweighted_u ? static_cast<double>(iu) / static_cast<double>(u.size()) : cu[iu] / cu.back();
-        const double fv = unweighted_v ? static_cast<double>(iv) / static_cast<double>(v.size()) : cv[iv] / cv.back();
+        while (iu < sorted_u.size() && sorted_u[iu] <= x) ++iu;
+        while (iv < sorted_v.size() && sorted_v[iv] <= x) ++iv;
+        const double fu = u_weights ? cu[iu] / cu.back() : static_cast<double>(iu) / nu;
+        const double fv = v_weights ? cv[iv] / cv.back() : static_cast<double>(iv) / nv;
         const double delta = pooled[k + 1] - x;
         const double diff = std::fabs(fu - fv);
         total += (power == 1 ? diff : diff * diff) * delta;
