@@ -6,6 +6,7 @@
 
 #include "../config.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <vector>
@@ -57,6 +58,62 @@ inline double quantile_sorted(const double* sorted, std::size_t n, double q) noe
 /// takes the quantile, which this reproduces operation by operation.
 inline double percentile_sorted(const double* sorted, std::size_t n, double p) noexcept {
     return quantile_sorted(sorted, n, p / 100.0);
+}
+
+namespace numpy_detail {
+// Places the order statistics at the sorted positions idx[lo, hi) of
+// v[first, last) (positions relative to v's start), by recursive
+// nth_element on the middle position.
+inline void multi_select(std::vector<double>& v, std::size_t first, std::size_t last, const std::vector<std::size_t>& idx,
+                         std::size_t lo, std::size_t hi) {
+    if (lo >= hi || first >= last) return;
+    const std::size_t mid = lo + (hi - lo) / 2;
+    const std::size_t k = idx[mid];
+    std::nth_element(v.begin() + static_cast<std::ptrdiff_t>(first), v.begin() + static_cast<std::ptrdiff_t>(k),
+                     v.begin() + static_cast<std::ptrdiff_t>(last));
+    multi_select(v, first, k, idx, lo, mid);
+    multi_select(v, k + 1, last, idx, mid + 1, hi);
+}
+}  // namespace numpy_detail
+
+/// numpy.percentile(v, ps) (linear method) for several percentiles of
+/// unsorted data, without sorting it all: the order statistics each
+/// percentile interpolates between are selected (O(n log k) for k
+/// percentiles) and combined exactly as percentile_sorted does. Reorders v.
+inline std::vector<double> percentiles_unsorted(std::vector<double>& v, const std::vector<double>& ps) {
+    const std::size_t n = v.size();
+    std::vector<std::size_t> idx;
+    std::vector<double> vis(ps.size());
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        const double vi = static_cast<double>(n - 1) * (ps[i] / 100.0);
+        vis[i] = vi;
+        if (!(vi < static_cast<double>(n - 1))) {
+            idx.push_back(n - 1);
+        } else if (vi < 0.0) {
+            idx.push_back(0);
+        } else {
+            const auto lo = static_cast<std::size_t>(std::floor(vi));
+            idx.push_back(lo);
+            idx.push_back(lo + 1);
+        }
+    }
+    std::sort(idx.begin(), idx.end());
+    idx.erase(std::unique(idx.begin(), idx.end()), idx.end());
+    numpy_detail::multi_select(v, 0, n, idx, 0, idx.size());
+    std::vector<double> out(ps.size());
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        const double vi = vis[i];
+        if (!(vi < static_cast<double>(n - 1))) {
+            out[i] = v[n - 1];
+        } else if (vi < 0.0) {
+            out[i] = v[0];
+        } else {
+            const double prev = std::floor(vi);
+            const auto lo = static_cast<std::size_t>(prev);
+            out[i] = numpy_lerp(v[lo], v[lo + 1], vi - prev);
+        }
+    }
+    return out;
 }
 
 }  // namespace detail
