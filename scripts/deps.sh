@@ -2,7 +2,7 @@
 # Installs, with apt-get and only if missing, what assay's build, tests,
 # examples and benchmarks need on Debian 12.
 set -euo pipefail
-packages=(cmake ninja-build g++ clang pkg-config libeigen3-dev libxtensor-dev
+packages=(cmake ninja-build g++ clang libclang-rt-14-dev pkg-config libeigen3-dev libxtensor-dev
           doctest-dev nlohmann-json3-dev libbenchmark-dev)
 missing=()
 for p in "${packages[@]}"; do
