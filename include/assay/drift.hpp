@@ -19,5 +19,6 @@
 #include "drift/hddm_a.hpp"
 #include "drift/hddm_w.hpp"
 #include "drift/kswin.hpp"
+#include "drift/linear_four_rates.hpp"
 #include "drift/page_hinkley.hpp"
 #include "drift/status.hpp"

@@ -151,3 +151,128 @@ TEST_CASE("KSWIN rejects bad input") {
     CHECK_THROWS_AS(k.update(-std::numeric_limits<double>::infinity()), assay::invalid_argument);
     CHECK(k.save() == before);
 }
+
+// ---------------------------------------------------------------------------
+// Linear Four Rates.
+
+TEST_CASE("linear_four_rates::normal_quantile equals scipy.stats.norm.ppf") {
+    // Values printed by scipy 1.10.1's norm.ppf.
+    const std::pair<double, double> table[] = {
+        {1e-300, -37.0470962993612},      {1e-20, -9.262340089798409},    {1e-08, -5.612001244174789},
+        {1.25e-05, -4.214799669992512},   {0.00125, -3.0233414397391476}, {0.02, -2.053748910631823},
+        {0.02425, -1.972961051311885},    {0.3, -0.5244005127080409},     {0.5, 0.0},
+        {0.7, 0.5244005127080407},        {0.975, 1.959963984540054},     {0.99999, 4.264890793923841},
+        {1 - 1e-12, 7.0344869100478356}};
+    for (const auto& [p, z] : table) {
+        CAPTURE(p);
+        CHECK(dr::linear_four_rates::normal_quantile(p) == doctest::Approx(z).epsilon(1e-13));
+    }
+    CHECK_THROWS_AS(dr::linear_four_rates::normal_quantile(0.0), assay::invalid_argument);
+    CHECK_THROWS_AS(dr::linear_four_rates::normal_quantile(1.0), assay::invalid_argument);
+}
+
+TEST_CASE("linear four rates, worked by hand") {
+    dr::linear_four_rates lfr;  // eta 0.9
+    // A true positive: TPR and PPV move, R = 0.9 * 0.5 + 0.1 = 0.55; TNR, NPV stay.
+    CHECK(lfr.update(1, 1) == dr::status::stable);
+    CHECK(lfr.statistic(dr::linear_four_rates::tpr) == doctest::Approx(0.55));
+    CHECK(lfr.statistic(dr::linear_four_rates::ppv) == doctest::Approx(0.55));
+    CHECK(lfr.statistic(dr::linear_four_rates::tnr) == 0.5);
+    CHECK(lfr.statistic(dr::linear_four_rates::npv) == 0.5);
+    CHECK(lfr.rate_value(dr::linear_four_rates::tpr) == doctest::Approx(2.0 / 3.0));  // tp 2, fn 1
+    // A false negative (y 1, predicted 0): TPR and NPV move towards 0.
+    lfr.update(1, 0);
+    CHECK(lfr.statistic(dr::linear_four_rates::tpr) == doctest::Approx(0.9 * 0.55));
+    CHECK(lfr.statistic(dr::linear_four_rates::npv) == doctest::Approx(0.45));
+    CHECK(lfr.rate_value(dr::linear_four_rates::npv) == doctest::Approx(1.0 / 3.0));  // tn 1, fn 2
+    // Bonferroni: per-rate two-sided level / 4 -> quantile 1 - level / 8.
+    CHECK(lfr.z_warning() == doctest::Approx(3.0233414397391476));
+    CHECK(lfr.z_drift() == doctest::Approx(4.214799669992512));
+}
+
+namespace {
+// A classifier on a balanced stream whose recall is `recall` and whose
+// specificity is 0.85, drawn with assay::rng.
+struct classifier_stream {
+    assay::rng g;
+    explicit classifier_stream(std::uint64_t seed) : g(seed) {}
+    std::pair<double, double> next(double recall) {
+        const double y = assay::uniform_real(g) < 0.5 ? 1.0 : 0.0;
+        const double correct = y == 1.0 ? recall : 0.85;
+        const double pred = assay::uniform_real(g) < correct ? y : 1.0 - y;
+        return {y, pred};
+    }
+};
+}  // namespace
+
+TEST_CASE("linear four rates: rare false alarms, prompt detection of a recall collapse") {
+    dr::linear_four_rates lfr;
+    classifier_stream s(3);
+    int drifts = 0;
+    const int n = 200000;
+    for (int i = 0; i < n; ++i) {
+        const auto [y, p] = s.next(0.9);
+        drifts += lfr.update(y, p) == dr::status::drift;
+    }
+    MESSAGE("linear four rates: " << drifts << " false drifts in " << n << " stationary updates");
+    // The normal bounds are lighter-tailed than the simulated ones: allow up
+    // to three times the nominal family-wise level per update.
+    CHECK(drifts <= 3 * n * 0.0001);
+
+    dr::linear_four_rates after;
+    classifier_stream t(4);
+    int first = -1;
+    for (int i = 0; i < 6000 && first < 0; ++i) {
+        const auto [y, p] = t.next(i < 5000 ? 0.9 : 0.3);
+        if (after.update(y, p) == dr::status::drift && i >= 5000) first = i;
+    }
+    CHECK(first >= 5000);
+    CHECK(first < 5100);
+}
+
+TEST_CASE("linear four rates: bad input, reset and checkpoint round trip") {
+    CHECK_THROWS_AS(dr::linear_four_rates({1.0, 0.01, 0.0001, 50}), assay::invalid_argument);
+    CHECK_THROWS_AS(dr::linear_four_rates({0.9, 0.01, 0.1, 50}), assay::invalid_argument);
+    CHECK_THROWS_AS(dr::linear_four_rates({0.9, 0.0, 0.0, 50}), assay::invalid_argument);
+    CHECK_THROWS_AS(dr::linear_four_rates({0.9, 0.01, 0.0001, -1}), assay::invalid_argument);
+    dr::linear_four_rates lfr;
+    const auto fresh = lfr.save();
+    lfr.update(1, 0);
+    const auto before = lfr.save();
+    CHECK_THROWS_WITH_AS(lfr.update(0.5, 1), "assay::drift::linear_four_rates::update: y_true: must be 0 or 1, got 0.5",
+                         assay::invalid_argument);
+    CHECK_THROWS_AS(lfr.update(1, 2), assay::invalid_argument);
+    CHECK_THROWS_AS(lfr.update(1, std::numeric_limits<double>::quiet_NaN()), assay::invalid_argument);
+    CHECK(lfr.save() == before);
+    lfr.reset();
+    CHECK(lfr.save() == fresh);
+
+    // save -> load -> continue == uninterrupted, cut at several points.
+    std::vector<std::pair<double, double>> pairs;
+    classifier_stream s(9);
+    for (int i = 0; i < 20000; ++i) pairs.push_back(s.next(i < 8000 ? 0.9 : (i < 14000 ? 0.4 : 0.9)));
+    dr::linear_four_rates whole;
+    std::vector<dr::status> expected;
+    for (const auto& [y, p] : pairs) expected.push_back(whole.update(y, p));
+    CHECK(std::count(expected.begin(), expected.end(), dr::status::drift) >= 1);
+    for (std::size_t cut : {std::size_t{1}, std::size_t{60}, std::size_t{8000}, std::size_t{15000}}) {
+        dr::linear_four_rates first;
+        std::vector<dr::status> got;
+        for (std::size_t i = 0; i < cut; ++i) got.push_back(first.update(pairs[i].first, pairs[i].second));
+        dr::linear_four_rates resumed({0.5, 0.2, 0.1, 3});
+        resumed.load(first.save());
+        for (std::size_t i = cut; i < pairs.size(); ++i) got.push_back(resumed.update(pairs[i].first, pairs[i].second));
+        CHECK(got == expected);
+        CHECK(resumed.save() == whole.save());
+    }
+    // Damaged checkpoints are refused.
+    const auto good = whole.save();
+    dr::linear_four_rates target;
+    for (std::size_t n = 0; n < good.size(); ++n) CHECK_THROWS_AS(target.load(good.data(), n), assay::corrupt_state);
+    for (std::size_t i = 0; i < good.size(); ++i) {
+        auto bad = good;
+        bad[i] ^= 0x5a;
+        CHECK_THROWS_AS(target.load(bad), assay::corrupt_state);
+    }
+    CHECK(target.save() == fresh);
+}
