@@ -10,3 +10,4 @@
 #include "split/parts.hpp"
 #include "split/shuffle_split.hpp"
 #include "split/purged.hpp"
+#include "split/audit.hpp"
