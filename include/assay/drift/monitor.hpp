@@ -184,9 +184,9 @@ public:
         if (version != detail::keyed_version) {
             ::assay::detail::throw_corrupt_state(fn, "unsupported version ", version);
         }
-        const auto key_type = in.get(2);
-        if (key_type != detail::key_codec<Key>::type) {
-            ::assay::detail::throw_corrupt_state(fn, "key type ", key_type, " does not match this monitor's (",
+        const auto stored_key_type = in.get(2);
+        if (stored_key_type != detail::key_codec<Key>::type) {
+            ::assay::detail::throw_corrupt_state(fn, "key type ", stored_key_type, " does not match this monitor's (",
                                                  detail::key_codec<Key>::type, ")");
         }
         const std::uint64_t entries = in.get(8);
