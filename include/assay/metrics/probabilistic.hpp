@@ -19,6 +19,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -49,6 +51,18 @@ inline double binary_row_loss(double p, bool is_pos, double eps) {
     return -std::log((is_pos ? c : other) / sum);
 }
 
+/// a if pick else b, without a branch (labels are unpredictable).
+inline double select(bool pick, double a, double b) noexcept {
+    std::uint64_t ua, ub;
+    std::memcpy(&ua, &a, sizeof ua);
+    std::memcpy(&ub, &b, sizeof ub);
+    const std::uint64_t m = 0 - static_cast<std::uint64_t>(pick);
+    const std::uint64_t r = (ua & m) | (ub & ~m);
+    double out;
+    std::memcpy(&out, &r, sizeof out);
+    return out;
+}
+
 /// Labels of a log-loss problem: declared (checked) or the sorted labels of y_true.
 template <class It>
 std::vector<label_type> log_loss_labels(const char* fn, It t, std::size_t n, const label_list& declared) {
@@ -57,18 +71,7 @@ std::vector<label_type> log_loss_labels(const char* fn, It t, std::size_t n, con
         require(labels.size() >= 2, fn, "labels", "needs at least two labels, got ", labels.size());
         return labels;
     }
-    std::vector<label_type> seen;
-    label_type last = 0;
-    for (std::size_t i = 0; i < n; ++i, ++t) {
-        check_label_value(fn, "y_true", *t, i);
-        const label_type v = to_label(*t);
-        if (seen.empty() || v != last) {
-            seen.push_back(v);
-            last = v;
-            if (seen.size() > 4096) seen = sorted_unique(std::move(seen));
-        }
-    }
-    seen = sorted_unique(std::move(seen));
+    std::vector<label_type> seen = distinct_labels(fn, "y_true", t, n);
     if (seen.size() < 2) {
         throw_invalid_argument(fn, "y_true", "contains only one label (", seen.front(),
                                "); give the labels explicitly (labels option)");
@@ -194,23 +197,39 @@ double binary_log_loss(const char* fn, ItT t, ItP p, ItW w, std::size_t n, const
     const auto labels = log_loss_labels(fn, t, n, o.labels);
     require(labels.size() == 2, fn, "y_prob", "is one probability per row but there are ", labels.size(),
             " labels; pass a probability matrix");
-    check_probabilities(fn, "y_prob", p, n);
     if constexpr (Weighted) check_weights(fn, w, n);
     const label_type neg = labels[0], pos = labels[1];
+    // One pass; invalid rows only raise a flag here (no branch per row) and
+    // are located afterwards to report the first one.
     double loss = 0.0, wsum = 0.0;
-    for (std::size_t i = 0; i < n; ++i, ++t, ++p) {
-        check_label_value(fn, "y_true", *t, i);
-        const label_type v = to_label(*t);
-        if (ASSAY_UNLIKELY(v != neg && v != pos))
-            throw_invalid_argument(fn, "y_true", "label ", v, " at index ", i, " is not in labels");
-        const double l = binary_row_loss(static_cast<double>(*p), v == pos, o.eps);
-        if constexpr (Weighted) {
-            const double wi = static_cast<double>(*w);
-            ++w;
-            loss += l * wi;
-            wsum += wi;
-        } else {
-            loss += l;
+    bool bad = false;
+    const double eps = o.eps, hi = 1.0 - eps;
+    {
+        ItT ti = t;
+        ItP pi = p;
+        ItW wi = w;
+        for (std::size_t i = 0; i < n; ++i, ++ti, ++pi) {
+            const label_type v = to_label(*ti);
+            const double x = static_cast<double>(*pi);
+            bad |= (!(x >= 0.0 && x <= 1.0)) | ((v != neg) & (v != pos));
+            const double c = std::min(std::max(x, eps), hi);
+            const double other = 1.0 - c;
+            const double l = -std::log(select(v == pos, c, other) / (other + c));
+            if constexpr (Weighted) {
+                const double wv = static_cast<double>(*wi);
+                ++wi;
+                loss += l * wv;
+                wsum += wv;
+            } else {
+                loss += l;
+            }
+        }
+    }
+    if (ASSAY_UNLIKELY(bad)) {
+        check_probabilities(fn, "y_prob", p, n);
+        for (std::size_t i = 0; i < n; ++i, ++t) {
+            const label_type v = to_label(*t);
+            if (v != neg && v != pos) throw_invalid_argument(fn, "y_true", "label ", v, " at index ", i, " is not in labels");
         }
     }
     if constexpr (!Weighted) wsum = static_cast<double>(n);

@@ -115,6 +115,60 @@ inline std::vector<label_type> sorted_unique(std::vector<label_type> v) {
     return v;
 }
 
+/// Sorted distinct labels of n values. A small set is kept sorted and
+/// searched (O(n·log K) while K ≤ 64); beyond that the values are copied and
+/// sorted (O(n log n)). Checks that each value fits in label_type.
+template <class It>
+std::vector<label_type> distinct_labels(const char* fn, const char* arg, It first, std::size_t n) {
+    std::vector<label_type> set;
+    if (n == 0) return set;
+    {
+        // Labels within 64 consecutive values (the usual case): a presence
+        // bitmask, no branches per row.
+        label_type lo = to_label(*first), hi = lo;
+        It it = first;
+        for (std::size_t i = 0; i < n; ++i, ++it) {
+            check_label_value(fn, arg, *it, i);
+            const label_type v = to_label(*it);
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+        }
+        if (static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) < 64u) {
+            std::uint64_t mask = 0;
+            it = first;
+            for (std::size_t i = 0; i < n; ++i, ++it)
+                mask |= std::uint64_t{1} << (static_cast<std::uint64_t>(to_label(*it)) - static_cast<std::uint64_t>(lo));
+            for (unsigned b = 0; b < 64; ++b)
+                if (mask >> b & 1u) set.push_back(static_cast<label_type>(static_cast<std::uint64_t>(lo) + b));
+            return set;
+        }
+    }
+    label_type last = 0;
+    bool have_last = false;
+    It it = first;
+    for (std::size_t i = 0; i < n; ++i, ++it) {
+        check_label_value(fn, arg, *it, i);
+        const label_type v = to_label(*it);
+        if (have_last && v == last) continue;
+        last = v;
+        have_last = true;
+        const auto pos = std::lower_bound(set.begin(), set.end(), v);
+        if (pos != set.end() && *pos == v) continue;
+        if (set.size() == 64) {
+            std::vector<label_type> all;
+            all.reserve(n);
+            It again = first;
+            for (std::size_t j = 0; j < n; ++j, ++again) {
+                check_label_value(fn, arg, *again, j);
+                all.push_back(to_label(*again));
+            }
+            return sorted_unique(std::move(all));
+        }
+        set.insert(pos, v);
+    }
+    return set;
+}
+
 /// Declared labels must be unique; returned sorted.
 inline std::vector<label_type> checked_label_set(const char* fn, std::vector<label_type> v) {
     require_nonempty(fn, "labels", v.size());
@@ -168,6 +222,11 @@ inline void check_weight_value(const char* fn, double w) {
 /// A constant weight of one (the unweighted overloads use it).
 struct unit_weights {
     struct iterator {
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = double;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const double*;
+        using reference = double;
         double operator*() const noexcept { return 1.0; }
         iterator& operator++() noexcept { return *this; }
         iterator operator++(int) noexcept { return *this; }

@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
+#include <type_traits>
 #include <vector>
 
 ASSAY_NAMESPACE_BEGIN
@@ -44,37 +46,12 @@ public:
         reset();
         weighted_ = Weighted;
         if (Weighted && weights_.size() != counts_.size()) weights_.assign(counts_.size(), 0.0);
-        label_type tbuf[chunk], pbuf[chunk];
-        double wbuf[Weighted ? chunk : 1];
-        for (std::size_t base = 0; base < n; base += chunk) {
-            const std::size_t m = std::min(chunk, n - base);
-            label_type lo = 0, hi = 0;
-            for (std::size_t i = 0; i < m; ++i, ++t, ++p) {
-                const auto tv = *t;
-                const auto pv = *p;
-                check_label_value(fn, "y_true", tv, base + i);
-                check_label_value(fn, "y_pred", pv, base + i);
-                tbuf[i] = to_label(tv);
-                pbuf[i] = to_label(pv);
-                if constexpr (Weighted) {
-                    wbuf[i] = static_cast<double>(*w);
-                    ++w;
-                }
-            }
-            if (!sparse_) {
-                lo = tbuf[0];
-                hi = tbuf[0];
-                for (std::size_t i = 0; i < m; ++i) {
-                    lo = std::min(lo, std::min(tbuf[i], pbuf[i]));
-                    hi = std::max(hi, std::max(tbuf[i], pbuf[i]));
-                }
-                if (!cover(lo, hi)) to_sparse(tbuf, pbuf, m);
-            }
-            if (sparse_) {
-                add_sparse<Weighted>(tbuf, pbuf, wbuf, m);
-            } else {
-                add_dense<Weighted>(tbuf, pbuf, wbuf, m);
-            }
+        constexpr bool random_access = is_random_access<ItT>::value && is_random_access<ItP>::value &&
+                                       (!Weighted || is_random_access<ItW>::value);
+        if constexpr (random_access) {
+            count_direct<Weighted>(fn, t, p, w, n);
+        } else {
+            count_buffered<Weighted>(fn, t, p, w, n);
         }
     }
 
@@ -123,6 +100,96 @@ public:
 private:
     static constexpr std::size_t nsub = 4;
 
+    template <class It>
+    using is_random_access = std::is_base_of<std::random_access_iterator_tag,
+                                             typename std::iterator_traits<It>::iterator_category>;
+
+    static std::uint64_t offset(label_type v, label_type lo) noexcept {
+        return static_cast<std::uint64_t>(v) - static_cast<std::uint64_t>(lo);
+    }
+
+    // Random-access input: each chunk is scanned twice in place (a cheap
+    // window test, then the counting), without copying the labels.
+    template <bool Weighted, class ItT, class ItP, class ItW>
+    void count_direct(const char* fn, ItT t, ItP p, ItW w, std::size_t n) {
+        label_type tbuf[chunk], pbuf[chunk];
+        double wbuf[Weighted ? chunk : 1];
+        for (std::size_t base = 0; base < n; base += chunk) {
+            const std::size_t m = std::min(chunk, n - base);
+            const ItT tc = t + static_cast<std::ptrdiff_t>(base);
+            const ItP pc = p + static_cast<std::ptrdiff_t>(base);
+            for (std::size_t i = 0; i < m; ++i) {
+                check_label_value(fn, "y_true", tc[i], base + i);
+                check_label_value(fn, "y_pred", pc[i], base + i);
+            }
+            if (!sparse_) {
+                // Spans are powers of two, so OR-ing the offsets tests the window.
+                bool inside = false;
+                if (span_ != 0) {
+                    const label_type lo = lo_;
+                    std::uint64_t acc = 0;
+                    for (std::size_t i = 0; i < m; ++i)
+                        acc |= offset(to_label(tc[i]), lo) | offset(to_label(pc[i]), lo);
+                    inside = acc < span_;
+                }
+                if (!inside) {
+                    label_type lo = to_label(tc[0]), hi = lo;
+                    for (std::size_t i = 0; i < m; ++i) {
+                        const label_type a = to_label(tc[i]), b = to_label(pc[i]);
+                        lo = std::min(lo, std::min(a, b));
+                        hi = std::max(hi, std::max(a, b));
+                    }
+                    if (!cover(lo, hi)) {
+                        for (std::size_t i = 0; i < m; ++i) tbuf[i] = to_label(tc[i]), pbuf[i] = to_label(pc[i]);
+                        to_sparse(tbuf, pbuf, m);
+                    }
+                }
+            }
+            if (sparse_) {
+                for (std::size_t i = 0; i < m; ++i) tbuf[i] = to_label(tc[i]), pbuf[i] = to_label(pc[i]);
+                if constexpr (Weighted)
+                    for (std::size_t i = 0; i < m; ++i) wbuf[i] = static_cast<double>(w[static_cast<std::ptrdiff_t>(base + i)]);
+                add_sparse<Weighted>(tbuf, pbuf, wbuf, m);
+            } else if constexpr (Weighted) {
+                add_dense<Weighted>(tc, pc, w + static_cast<std::ptrdiff_t>(base), m);
+            } else {
+                add_dense<Weighted>(tc, pc, wbuf, m);
+            }
+        }
+    }
+
+    // Other iterators: each chunk is copied once.
+    template <bool Weighted, class ItT, class ItP, class ItW>
+    void count_buffered(const char* fn, ItT t, ItP p, ItW w, std::size_t n) {
+        label_type tbuf[chunk], pbuf[chunk];
+        double wbuf[Weighted ? chunk : 1];
+        for (std::size_t base = 0; base < n; base += chunk) {
+            const std::size_t m = std::min(chunk, n - base);
+            for (std::size_t i = 0; i < m; ++i, ++t, ++p) {
+                const auto tv = *t;
+                const auto pv = *p;
+                check_label_value(fn, "y_true", tv, base + i);
+                check_label_value(fn, "y_pred", pv, base + i);
+                tbuf[i] = to_label(tv);
+                pbuf[i] = to_label(pv);
+                if constexpr (Weighted) {
+                    wbuf[i] = static_cast<double>(*w);
+                    ++w;
+                }
+            }
+            if (!sparse_) {
+                label_type lo = tbuf[0], hi = tbuf[0];
+                for (std::size_t i = 0; i < m; ++i) {
+                    lo = std::min(lo, std::min(tbuf[i], pbuf[i]));
+                    hi = std::max(hi, std::max(tbuf[i], pbuf[i]));
+                }
+                if (!cover(lo, hi)) to_sparse(tbuf, pbuf, m);
+            }
+            if (sparse_) add_sparse<Weighted>(tbuf, pbuf, wbuf, m);
+            else add_dense<Weighted>(tbuf, pbuf, wbuf, m);
+        }
+    }
+
     // Makes the dense window cover [lo, hi]; false if that needs more than max_span values.
     bool cover(label_type lo, label_type hi) {
         if (span_ != 0) {
@@ -134,7 +201,9 @@ private:
         if (span_ != 0 && lo == lo_ && need == span_) return true;
         // Grow with some slack so a slowly widening range does not re-layout
         // often; positions are computed in offset binary so nothing overflows.
-        const std::uint64_t new_span = std::max<std::uint64_t>(need, std::min<std::uint64_t>(max_span, span_ * 2));
+        // Powers of two (the window test ORs offsets); max_span is one.
+        std::uint64_t new_span = 1;
+        while (new_span < need) new_span *= 2;
         const std::uint64_t bias = std::uint64_t{1} << 63;
         const std::uint64_t ulo = static_cast<std::uint64_t>(lo) + bias;
         const std::uint64_t uhi = static_cast<std::uint64_t>(hi) + bias;
@@ -168,8 +237,8 @@ private:
         span_ = new_span;
     }
 
-    template <bool Weighted>
-    void add_dense(const label_type* t, const label_type* p, const double* w, std::size_t m) {
+    template <bool Weighted, class ItT, class ItP, class ItW>
+    void add_dense(ItT t, ItP p, ItW w, std::size_t m) {
         const std::size_t cells = span_ * span_;
         const std::size_t span = span_;
         const label_type lo = lo_;
@@ -177,8 +246,11 @@ private:
         std::uint32_t* c1 = c0 + cells;
         std::uint32_t* c2 = c1 + cells;
         std::uint32_t* c3 = c2 + cells;
+        // span is a power of two: cell = (t − lo) << shift | (p − lo).
+        unsigned shift = 0;
+        while ((std::size_t{1} << shift) < span) ++shift;
         auto at = [&](std::size_t i) {
-            return static_cast<std::size_t>(t[i] - lo) * span + static_cast<std::size_t>(p[i] - lo);
+            return static_cast<std::size_t>(offset(to_label(t[i]), lo) << shift | offset(to_label(p[i]), lo));
         };
         std::size_t i = 0;
         if constexpr (Weighted) {
@@ -189,19 +261,27 @@ private:
             for (; i + 4 <= m; i += 4) {
                 const std::size_t a = at(i), b = at(i + 1), c = at(i + 2), d = at(i + 3);
                 ++c0[a], ++c1[b], ++c2[c], ++c3[d];
-                w0[a] += w[i], w1[b] += w[i + 1], w2[c] += w[i + 2], w3[d] += w[i + 3];
+                w0[a] += static_cast<double>(w[i]), w1[b] += static_cast<double>(w[i + 1]),
+                    w2[c] += static_cast<double>(w[i + 2]), w3[d] += static_cast<double>(w[i + 3]);
             }
             for (; i < m; ++i) {
                 const std::size_t a = at(i);
                 ++c0[a];
-                w0[a] += w[i];
+                w0[a] += static_cast<double>(w[i]);
             }
         } else {
             (void)w;
-            for (; i + 4 <= m; i += 4) {
-                ++c0[at(i)], ++c1[at(i + 1)], ++c2[at(i + 2)], ++c3[at(i + 3)];
+            // Cell indices of a block first (a loop the compiler vectorizes),
+            // then the increments, spread over four tables.
+            constexpr std::size_t block = 256;
+            std::uint32_t idx[block];
+            for (; i < m; i += block) {
+                const std::size_t b = std::min(block, m - i);
+                for (std::size_t r = 0; r < b; ++r) idx[r] = static_cast<std::uint32_t>(at(i + r));
+                std::size_t r = 0;
+                for (; r + 4 <= b; r += 4) ++c0[idx[r]], ++c1[idx[r + 1]], ++c2[idx[r + 2]], ++c3[idx[r + 3]];
+                for (; r < b; ++r) ++c0[idx[r]];
             }
-            for (; i < m; ++i) ++c0[at(i)];
         }
         // uint32 sub-counters: fold into 64-bit totals long before they could overflow.
         rows_since_fold_ += m;

@@ -4,10 +4,10 @@
 // A double maps to an unsigned key whose ascending order is the numeric
 // order (sign bit flipped for positives, all bits flipped for negatives;
 // -0.0 is first turned into +0.0 so the two compare equal, as numpy's sort
-// does). Keys are sorted with 11-bit digits (6 passes) after one counting
-// pass that builds every histogram; a pass whose digit is the same for all
-// keys (common for the high bits of probabilities) is skipped. Small inputs
-// use std::stable_sort. Both are stable, so ties keep their input order.
+// does). Large inputs are split into 256 value-ordered buckets (a linear map
+// of the score, so each bucket fits in cache), then each bucket is finished
+// by an 8-bit LSD radix sort that skips the digits its keys share. Small
+// inputs use std::stable_sort. Every step is stable: ties keep input order.
 #pragma once
 
 #include "../../config.hpp"
@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <vector>
 
 ASSAY_NAMESPACE_BEGIN
@@ -40,8 +41,96 @@ inline double key_to_double(std::uint64_t k) noexcept {
 
 constexpr std::size_t radix_small = 256;
 
+/// LSD radix sort of keys[0, n) (with vals[0, n) if HasVals), 8-bit digits;
+/// the histogram of the next digit is counted during the scatter of the
+/// current one, and a digit shared by every key is skipped. `ktmp` / `vtmp`
+/// are scratch of n elements. The result ends in keys / vals.
+template <bool HasVals, class V>
+void lsd_radix(std::uint64_t* keys, V* vals, std::uint64_t* ktmp, V* vtmp, std::size_t n) {
+    constexpr std::size_t B = 256;
+    std::size_t h0[B] = {}, h1[B];
+    for (std::size_t i = 0; i < n; ++i) ++h0[keys[i] & 255u];
+    std::uint64_t* src = keys;
+    std::uint64_t* dst = ktmp;
+    V* vsrc = vals;
+    V* vdst = vtmp;
+    for (int p = 0; p < 8; ++p) {
+        const int sh = p * 8;
+        const bool last = p == 7;
+        std::fill(h1, h1 + B, std::size_t{0});
+        if (h0[(src[0] >> sh) & 255u] == n) {
+            if (!last)
+                for (std::size_t i = 0; i < n; ++i) ++h1[(src[i] >> (sh + 8)) & 255u];
+        } else {
+            std::size_t off[B], sum = 0;
+            for (std::size_t b = 0; b < B; ++b) off[b] = sum, sum += h0[b];
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::uint64_t k = src[i];
+                const std::size_t pos = off[(k >> sh) & 255u]++;
+                dst[pos] = k;
+                if constexpr (HasVals) vdst[pos] = vsrc[i];
+                if (!last) ++h1[(k >> (sh + 8)) & 255u];
+            }
+            std::swap(src, dst);
+            if constexpr (HasVals) std::swap(vsrc, vdst);
+        }
+        std::copy(h1, h1 + B, h0);
+    }
+    if (src != keys) {
+        std::copy(src, src + n, keys);
+        if constexpr (HasVals) std::copy(vsrc, vsrc + n, vals);
+    }
+}
+
+/// Sorts keys[0, n) ascending (stable, carrying vals). Large inputs are first
+/// split into 256 buckets by a linear map of the scores' values (monotone, so
+/// buckets are ordered); each bucket then fits in cache and is finished by
+/// LSD radix, where the digits its keys share are skipped. Buckets that stay
+/// large (skewed scores) are split again, up to `depth` times.
+template <bool HasVals, class V>
+void hybrid_radix(std::uint64_t* keys, V* vals, std::uint64_t* ktmp, V* vtmp, std::size_t n, int depth) {
+    constexpr std::size_t cache_block = std::size_t{1} << 16;
+    if (n <= cache_block || depth == 0) {
+        lsd_radix<HasVals>(keys, vals, ktmp, vtmp, n);
+        return;
+    }
+    std::uint64_t kmin = keys[0], kmax = keys[0];
+    for (std::size_t i = 0; i < n; ++i) kmin = std::min(kmin, keys[i]), kmax = std::max(kmax, keys[i]);
+    if (kmin == kmax) return;  // all equal: already sorted (and stable)
+    const double lo = key_to_double(kmin), hi = key_to_double(kmax);
+    const double scale = 256.0 / (hi - lo);
+    if (!(scale > 0.0 && scale < std::numeric_limits<double>::infinity())) {
+        lsd_radix<HasVals>(keys, vals, ktmp, vtmp, n);
+        return;
+    }
+    auto bucket = [lo, scale](std::uint64_t k) {
+        const double b = (key_to_double(k) - lo) * scale;
+        return b >= 255.0 ? std::size_t{255} : static_cast<std::size_t>(b);
+    };
+    std::size_t count[256] = {};
+    for (std::size_t i = 0; i < n; ++i) ++count[bucket(keys[i])];
+    std::size_t off[256], start[257], sum = 0;
+    for (std::size_t b = 0; b < 256; ++b) off[b] = start[b] = sum, sum += count[b];
+    start[256] = n;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t pos = off[bucket(keys[i])]++;
+        ktmp[pos] = keys[i];
+        if constexpr (HasVals) vtmp[pos] = vals[i];
+    }
+    std::copy(ktmp, ktmp + n, keys);
+    if constexpr (HasVals) std::copy(vtmp, vtmp + n, vals);
+    for (std::size_t b = 0; b < 256; ++b) {
+        const std::size_t m = start[b + 1] - start[b];
+        if (m > 1)
+            hybrid_radix<HasVals>(keys + start[b], vals ? vals + start[b] : nullptr, ktmp + start[b],
+                                  vtmp ? vtmp + start[b] : nullptr, m, depth - 1);
+    }
+}
+
 /// Sorts keys ascending, carrying `vals` along (stable). `vals` may be null.
 /// Scratch buffers are resized as needed and may be reused across calls.
+/// Complexity: O(n) passes (about three over memory for smooth score
+/// distributions), O(n) scratch.
 template <class V>
 void radix_sort(std::vector<std::uint64_t>& keys, std::vector<V>* vals, std::vector<std::uint64_t>& key_tmp,
                 std::vector<V>& val_tmp) {
@@ -61,52 +150,12 @@ void radix_sort(std::vector<std::uint64_t>& keys, std::vector<V>* vals, std::vec
         vals->swap(v2);
         return;
     }
-    constexpr int bits = 11;
-    constexpr int passes = 6;
-    constexpr std::size_t buckets = std::size_t{1} << bits;
-    std::vector<std::size_t> hist(passes * buckets, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t k = keys[i];
-        for (int p = 0; p < passes; ++p) ++hist[p * buckets + ((k >> (p * bits)) & (buckets - 1))];
-    }
     key_tmp.resize(n);
-    if (vals) val_tmp.resize(n);
-    std::uint64_t* src = keys.data();
-    std::uint64_t* dst = key_tmp.data();
-    V* vsrc = vals ? vals->data() : nullptr;
-    V* vdst = vals ? val_tmp.data() : nullptr;
-    bool in_tmp = false;
-    for (int p = 0; p < passes; ++p) {
-        std::size_t* h = &hist[p * buckets];
-        const std::uint64_t first_digit = (src[0] >> (p * bits)) & (buckets - 1);
-        if (h[first_digit] == n) continue;  // every key has this digit
-        std::size_t sum = 0;
-        for (std::size_t b = 0; b < buckets; ++b) {
-            const std::size_t c = h[b];
-            h[b] = sum;
-            sum += c;
-        }
-        const int shift = p * bits;
-        if (vsrc) {
-            for (std::size_t i = 0; i < n; ++i) {
-                const std::uint64_t k = src[i];
-                const std::size_t pos = h[(k >> shift) & (buckets - 1)]++;
-                dst[pos] = k;
-                vdst[pos] = vsrc[i];
-            }
-            std::swap(vsrc, vdst);
-        } else {
-            for (std::size_t i = 0; i < n; ++i) {
-                const std::uint64_t k = src[i];
-                dst[h[(k >> shift) & (buckets - 1)]++] = k;
-            }
-        }
-        std::swap(src, dst);
-        in_tmp = !in_tmp;
-    }
-    if (in_tmp) {
-        keys.swap(key_tmp);
-        if (vals) vals->swap(val_tmp);
+    if (vals) {
+        val_tmp.resize(n);
+        hybrid_radix<true>(keys.data(), vals->data(), key_tmp.data(), val_tmp.data(), n, 3);
+    } else {
+        hybrid_radix<false, V>(keys.data(), nullptr, key_tmp.data(), nullptr, n, 0);
     }
 }
 
