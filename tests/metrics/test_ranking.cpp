@@ -75,7 +75,7 @@ double ap_definition(const scored& d) {
 
 TEST_CASE("radix sort orders like std::stable_sort, ties and signed zeros included") {
     assay::rng g(99);
-    for (std::size_t n : {std::size_t{10}, std::size_t{300}, std::size_t{20000}}) {
+    for (std::size_t n : {std::size_t{10}, std::size_t{300}, std::size_t{20000}, std::size_t{300000}}) {
         doubles x;
         for (std::size_t i = 0; i < n; ++i) {
             double v = (assay::uniform_real(g) - 0.5) * 1e6;
@@ -97,8 +97,28 @@ TEST_CASE("radix sort orders like std::stable_sort, ties and signed zeros includ
         for (std::size_t i = 0; i < n; ++i) ref[i] = static_cast<std::uint32_t>(i);
         std::stable_sort(ref.begin(), ref.end(), [&](std::uint32_t a, std::uint32_t b) { return x[a] < x[b]; });
         CHECK(idx == ref);
-        for (std::size_t i = 0; i < n; ++i) CHECK(assay::detail::metrics::key_to_double(keys[i]) == x[idx[i]]);
+        bool same = true;
+        for (std::size_t i = 0; i < n; ++i) same = same && assay::detail::metrics::key_to_double(keys[i]) == x[idx[i]];
+        CHECK(same);
+        // Keys only.
+        std::vector<std::uint64_t> k2;
+        for (double v : x) k2.push_back(assay::detail::metrics::ascending_key(v));
+        std::vector<std::uint64_t> k3(k2);
+        assay::detail::metrics::radix_sort_keys(k2);
+        std::sort(k3.begin(), k3.end());
+        CHECK(k2 == k3);
     }
+    // Skewed scores: most values in a tiny range, a few far away (buckets
+    // that stay large are split again).
+    doubles x;
+    for (std::size_t i = 0; i < 200000; ++i)
+        x.push_back(i % 1000 == 0 ? 1e6 * assay::uniform_real(g) : 1e-9 * assay::uniform_real(g));
+    std::vector<std::uint64_t> k2;
+    for (double v : x) k2.push_back(assay::detail::metrics::ascending_key(v));
+    std::vector<std::uint64_t> k3(k2);
+    assay::detail::metrics::radix_sort_keys(k2);
+    std::sort(k3.begin(), k3.end());
+    CHECK(k2 == k3);
 }
 
 TEST_CASE("roc_auc_score equals the pairwise definition; average precision its definition") {
@@ -251,4 +271,29 @@ TEST_CASE("log loss: clipping at DBL_EPSILON and renormalisation, hand-worked") 
     const ints ym{2, 0};
     CHECK(assay::log_loss(ym, assay::as_matrix_view(m, 3), assay::log_loss_options().with_labels({0, 1, 2})) ==
           doctest::Approx((std::log(3.0) + std::log(2.0)) / 2.0).epsilon(1e-14));
+}
+
+TEST_CASE("roc_auc_score on large inputs equals the rank-sum (Mann-Whitney) formula") {
+    assay::rng g(77);
+    for (int grid : {0, 1000}) {
+        const std::size_t n = 250000;
+        const auto d = random_scored(g, n, 0.35, grid);
+        // Average ranks by std::sort, ties sharing the mean rank.
+        std::vector<std::size_t> order(n);
+        for (std::size_t i = 0; i < n; ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return d.s[a] < d.s[b]; });
+        double rank_sum = 0.0, n_pos = 0.0;
+        for (std::size_t i = 0; i < n;) {
+            std::size_t j = i;
+            while (j < n && d.s[order[j]] == d.s[order[i]]) ++j;
+            const double mean_rank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2.0;
+            for (std::size_t k = i; k < j; ++k)
+                if (d.y[order[k]] == 1) rank_sum += mean_rank, n_pos += 1.0;
+            i = j;
+        }
+        const double n_neg = static_cast<double>(n) - n_pos;
+        const double expected = (rank_sum - n_pos * (n_pos + 1.0) / 2.0) / (n_pos * n_neg);
+        CHECK(assay::roc_auc_score(d.y, d.s) == doctest::Approx(expected).epsilon(1e-12));
+        CHECK(assay::roc_auc_score(d.y, d.s, doubles(n, 2.0)) == doctest::Approx(expected).epsilon(1e-12));
+    }
 }

@@ -155,7 +155,7 @@ void radix_sort(std::vector<std::uint64_t>& keys, std::vector<V>* vals, std::vec
         val_tmp.resize(n);
         hybrid_radix<true>(keys.data(), vals->data(), key_tmp.data(), val_tmp.data(), n, 3);
     } else {
-        hybrid_radix<false, V>(keys.data(), nullptr, key_tmp.data(), nullptr, n, 0);
+        hybrid_radix<false, V>(keys.data(), nullptr, key_tmp.data(), nullptr, n, 3);
     }
 }
 
