@@ -1,5 +1,6 @@
 // Drift detectors: hand-worked examples, the common interface, and bad input.
 #include <assay/drift.hpp>
+#include <assay/random.hpp>
 
 #include <doctest/doctest.h>
 
@@ -251,4 +252,120 @@ TEST_CASE("defaults equal River 0.26's") {
     const dr::hddm_w_config hw;
     CHECK(hw.lambda_val == 0.05);
     CHECK_FALSE(hw.two_sided_test);
+}
+
+namespace {
+// River's AdaptiveWindowing written the plain way (every division and square
+// root as River evaluates them), to check the library's division-free cut
+// filter against it on many streams.
+struct plain_adwin {
+    double delta;
+    int clock, m, min_len, grace;
+    std::vector<std::vector<std::pair<double, double>>> rows;  // oldest bucket first in each row
+    double total = 0, variance = 0, width = 0;
+    long tick = 0;
+    plain_adwin(double d, int c, int mb, int ml, int gp) : delta(d), clock(c), m(mb), min_len(ml), grace(gp) {}
+    void reset() {
+        rows.clear();
+        total = variance = width = 0;
+        tick = 0;
+    }
+    bool update(double x) {
+        if (rows.empty()) rows.emplace_back();
+        rows[0].emplace_back(x, 0.0);
+        width += 1;
+        if (width > 1) variance += (width - 1) * (x - total / (width - 1)) * (x - total / (width - 1)) / width;
+        total += x;
+        for (std::size_t r = 0; r < rows.size() && static_cast<int>(rows[r].size()) == m + 1; ++r) {
+            if (r + 1 == rows.size()) rows.emplace_back();
+            const double n = std::ldexp(1.0, static_cast<int>(r));
+            const auto b0 = rows[r][0], b1 = rows[r][1];
+            const double mu1 = b0.first / n, mu2 = b1.first / n;
+            rows[r + 1].emplace_back(b0.first + b1.first, b0.second + b1.second + n * n * (mu1 - mu2) * (mu1 - mu2) / (n + n));
+            rows[r].erase(rows[r].begin(), rows[r].begin() + 2);
+            if (static_cast<int>(rows[r + 1].size()) <= m) break;
+        }
+        ++tick;
+        bool changed = false;
+        if (tick % clock == 0 && width > grace) {
+            for (bool again = true; again;) {
+                again = false;
+                double n0 = 0, n1 = width, u0 = 0, u1 = total;
+                for (std::size_t r = rows.size(); r-- > 0 && !again;) {
+                    const double size = std::ldexp(1.0, static_cast<int>(r));
+                    for (std::size_t k = 0; k < rows[r].size(); ++k) {
+                        n0 += size;
+                        n1 -= size;
+                        u0 += rows[r][k].first;
+                        u1 -= rows[r][k].first;
+                        if (r == 0 && k + 1 == rows[r].size()) break;
+                        const double dm = u0 / n0 - u1 / n1;
+                        if (n1 >= min_len && n0 >= min_len) {
+                            const double dp = std::log(2 * std::log(width) / delta);
+                            const double mr = 1.0 / (n0 - min_len + 1) + 1.0 / (n1 - min_len + 1);
+                            const double eps = std::sqrt(2 * mr * (variance / width) * dp) + 2.0 / 3.0 * dp * mr;
+                            if (std::fabs(dm) > eps) {
+                                again = changed = true;
+                                const std::size_t last = rows.size() - 1;
+                                const double n = std::ldexp(1.0, static_cast<int>(last));
+                                const double u = rows[last][0].first, v = rows[last][0].second;
+                                width -= n;
+                                total -= u;
+                                const double mw = total / width, mu = u / n;
+                                variance -= v + n * width * (mu - mw) * (mu - mw) / (n + width);
+                                rows[last].erase(rows[last].begin());
+                                if (rows[last].empty()) rows.pop_back();
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+};
+}  // namespace
+
+TEST_CASE("ADWIN's division-free cut filter decides exactly as River's arithmetic") {
+    assay::rng g(99);
+    std::size_t total_drifts = 0;
+    for (int trial = 0; trial < 60; ++trial) {
+        const double delta = trial % 3 == 0 ? 0.002 : (trial % 3 == 1 ? 0.05 : 1e-4);
+        const int clock = trial % 4 == 0 ? 1 : 32 / (1 + trial % 3);
+        const int m = 2 + trial % 5, min_len = 1 + trial % 7, grace = (trial * 7) % 30;
+        dr::adwin_config cfg{delta, clock, m, min_len, grace, true, false};
+        dr::adwin fast(cfg);
+        plain_adwin plain(delta, clock, m, min_len, grace);
+        // Bernoulli, Gaussian-like, a large offset (cancellation) and constant pieces.
+        const double offset = trial % 5 == 4 ? 1e7 : 0.0;
+        double level = 0.0;
+        bool drift = false;
+        std::size_t mismatches = 0, drifts = 0;
+        for (int i = 0; i < 6000; ++i) {
+            if (i % 1500 == 0) level = static_cast<double>(assay::uniform_index(g, 4)) * 0.3;
+            double x;
+            switch (trial % 4) {
+                case 0: x = assay::uniform_real(g) < 0.1 + level ? 1.0 : 0.0; break;
+                case 1: x = level + assay::uniform_real(g) + assay::uniform_real(g) - 1.0; break;
+                case 2: x = (i / 500) % 2 == 0 ? level : level + assay::uniform_real(g) * 1e-9; break;
+                default: x = std::floor(assay::uniform_real(g) * 5.0) * (1.0 + level); break;
+            }
+            x += offset;
+            if (drift) plain.reset();
+            drift = plain.update(x);
+            const bool got = fast.update(x) == dr::status::drift;
+            mismatches += got != drift;
+            drifts += drift;
+            if (got != drift) break;
+        }
+        total_drifts += drifts;
+        CAPTURE(trial);
+        CHECK(mismatches == 0);
+        CHECK(fast.width() == plain.width);
+        CHECK(fast.total() == plain.total);
+        CHECK(fast.variance() == plain.variance);
+    }
+    MESSAGE("ADWIN filter check: " << total_drifts << " drifts over 60 streams");
+    CHECK(total_drifts > 100);
 }

@@ -285,15 +285,17 @@ private:
     void compress() {
         const std::size_t cap = row_capacity();
         const auto full = static_cast<std::uint32_t>(cfg_.max_buckets) + 1;
-        double size = 1.0;
-        for (std::size_t r = 0; counts_[r] == full; ++r, size *= 2.0) {
+        // Dividing by a power of two and multiplying by its exact inverse round
+        // identically, so River's divisions by the bucket size become products.
+        double size = 1.0, inv_size = 1.0;
+        for (std::size_t r = 0; counts_[r] == full; ++r, size *= 2.0, inv_size *= 0.5) {
             if (r + 1 == n_rows_) push_back_row();
             double* t = &totals_[r * cap];
             double* v = &vars_[r * cap];
-            const double mu1 = t[0] / size;
-            const double mu2 = t[1] / size;
+            const double mu1 = t[0] * inv_size;
+            const double mu2 = t[1] * inv_size;
             const double total12 = t[0] + t[1];
-            const double temp = size * size * (mu1 - mu2) * (mu1 - mu2) / (size + size);
+            const double temp = size * size * (mu1 - mu2) * (mu1 - mu2) * (0.5 * inv_size);  // / (size + size)
             const double v12 = v[0] + v[1] + temp;
             const std::size_t next = (r + 1) * cap + counts_[r + 1];
             totals_[next] = total12;
@@ -328,36 +330,73 @@ private:
         if (--counts_[r] == 0) --n_rows_;
     }
 
+    /// River's cut test in River's floating-point operation order.
+    static bool cut_exact(double n0, double n1, double u0, double u1, double min_len, double viw, double delta_prime,
+                          double two_thirds_dp) noexcept {
+        const double delta_mean = u0 / n0 - u1 / n1;
+        const double m_recip = 1.0 / (n0 - min_len + 1.0) + 1.0 / (n1 - min_len + 1.0);
+        const double epsilon = std::sqrt(2.0 * m_recip * viw * delta_prime) + two_thirds_dp * m_recip;
+        return std::fabs(delta_mean) > epsilon;
+    }
+
+    // The cut test |u0/n0 − u1/n1| > sqrt(K·m) + c·m, m = 1/a + 1/b (a = n0 −
+    // L + 1, b = n1 − L + 1, K = 2·σ²·δ', c = 2/3·δ'), multiplied through by
+    // g·a·b (g = n0·n1) so it needs neither division nor square root:
+    //     P − Q > S,  P = |u0·n1 − u1·n0|·a·b,  Q = c·(a + b)·g,
+    //     S² = g²·K·(a + b)·a·b.
+    // Each side is computed with a rounding error far below the 1e-9
+    // relative margin (plus an absolute allowance of 1e-12 of the terms whose
+    // difference is P, for cancellation) used to decide; a case inside the
+    // margin is decided by River's own arithmetic (`cut_exact`), so the result
+    // is River's bit for bit while the common case costs a few multiplications.
     bool detect() {
         ++tick_;
         if (tick_ % static_cast<std::uint64_t>(cfg_.clock) != 0 || !(width_ > cfg_.grace_period)) return false;
         bool changed = false;
         const double min_len = cfg_.min_window_length;
         const std::size_t cap = row_capacity();
+        constexpr double tau = 1e-9;
         for (;;) {
             const double viw = variance_ / width_;
             const double delta_prime = std::log(2.0 * std::log(width_) / cfg_.delta);
             const double two_thirds_dp = 2.0 / 3.0 * delta_prime;
+            const double k2 = 2.0 * viw * delta_prime;
+            const double q_lo = two_thirds_dp * (1.0 - tau), q_hi = two_thirds_dp * (1.0 + tau);
+            // |u0| and |u1| never exceed the sum of the buckets' |totals|, so
+            // (|u0·n1| + |u1·n0|) <= abs_total·width bounds the cancellation.
+            double abs_total = 0.0;
+            for (std::size_t rr = 0; rr < n_rows_; ++rr)
+                for (std::uint32_t k = 0; k < counts_[rr]; ++k) abs_total += std::fabs(totals_[rr * cap + k]);
+            const double slack_scale = abs_total * width_ * 1e-12;
+            const double len_minus_one = min_len - 1.0;
+            const double s2_hi = 1.0 + tau, s2_lo = 1.0 - tau;
             double n0 = 0.0, n1 = width_, u0 = 0.0, u1 = total_;
             bool cut = false;
             double size = std::ldexp(1.0, static_cast<int>(n_rows_) - 1);
             for (std::size_t rr = n_rows_; rr-- > 0 && !cut; size *= 0.5) {
                 const double* t = &totals_[rr * cap];
-                const std::uint32_t count = counts_[rr];
+                // The newest bucket of the newest row ends the window: no cut after it.
+                const std::uint32_t count = rr != 0 ? counts_[rr] : (counts_[0] == 0 ? 0 : counts_[0] - 1);
                 for (std::uint32_t k = 0; k < count; ++k) {
                     n0 += size;
                     n1 -= size;
                     u0 += t[k];
                     u1 -= t[k];
-                    if (rr == 0 && k + 1 == count) break;  // W1 would be empty
-                    if (n1 >= min_len && n0 >= min_len) {
-                        const double delta_mean = u0 / n0 - u1 / n1;
-                        const double m_recip = 1.0 / (n0 - min_len + 1.0) + 1.0 / (n1 - min_len + 1.0);
-                        const double epsilon = std::sqrt(2.0 * m_recip * viw * delta_prime) + two_thirds_dp * m_recip;
-                        if (std::fabs(delta_mean) > epsilon) {
-                            cut = true;
-                            break;
-                        }
+                    // Evaluated without branches; only "maybe a cut" (rare) branches.
+                    const double a = n0 - len_minus_one, b = n1 - len_minus_one;
+                    const double ab = a * b, apb = a + b, g = n0 * n1;
+                    const double p = std::fabs(u0 * n1 - u1 * n0) * ab;
+                    const double slack = slack_scale * ab;
+                    const double q = apb * g;
+                    const double hi = p + slack - q * q_lo;
+                    const double lo = p - slack - q * q_hi;
+                    const double s2 = (g * g) * (k2 * apb) * ab;
+                    const bool valid = (n1 >= min_len) & (n0 >= min_len);
+                    const bool surely_not = (hi <= 0.0) | (hi * hi < s2 * s2_lo);
+                    if (ASSAY_UNLIKELY(valid & !surely_not)) {
+                        const bool surely = (lo > 0.0) & (lo * lo > s2 * s2_hi);
+                        cut = surely || cut_exact(n0, n1, u0, u1, min_len, viw, delta_prime, two_thirds_dp);
+                        if (cut) break;
                     }
                 }
             }
