@@ -56,23 +56,30 @@ public:
         detail::require_binary("drift::hddm_a::update", x);
         if (drift_ || restart_) clear();
         z_n_ += 1.0;
-        z_mean_ += (1.0 / z_n_) * (x - z_mean_);
-        if (min_n_ == 0.0) { min_n_ = z_n_; min_mean_ = z_mean_; }
-        if (max_n_ == 0.0) { max_n_ = z_n_; max_mean_ = z_mean_; }
+        const double inv_n = 1.0 / z_n_;
+        z_mean_ += inv_n * (x - z_mean_);
         const double eps_z = std::sqrt(1.0 / (2.0 * z_n_) * log_inv_drift_);
-        double eps_x = std::sqrt(1.0 / (2.0 * min_n_) * log_inv_drift_);
-        if (min_mean_ + eps_x >= z_mean_ + eps_z) { min_n_ = z_n_; min_mean_ = z_mean_; }
-        eps_x = std::sqrt(1.0 / (2.0 * max_n_) * log_inv_drift_);
-        if (max_mean_ - eps_x <= z_mean_ - eps_z) { max_n_ = z_n_; max_mean_ = z_mean_; }
+        if (min_n_ == 0.0) set_min(eps_z);
+        if (max_n_ == 0.0) set_max(eps_z);
+        // eps_min_ / eps_max_ cache sqrt(1/(2n)·ln(1/δ)) of the cut points
+        // (the same expression River evaluates, so the same value).
+        if (min_mean_ + eps_min_ >= z_mean_ + eps_z) set_min(eps_z);
+        if (max_mean_ - eps_max_ <= z_mean_ - eps_z) set_max(eps_z);
 
-        if (mean_increased(log_two_drift_)) {
-            warning_ = false;
-            drift_ = true;
-        } else if (mean_increased(log_two_warning_)) {
-            warning_ = true;
-            drift_ = false;
-        } else {
+        if (min_n_ == z_n_) {
             warning_ = drift_ = false;
+        } else {
+            const double m = (z_n_ - min_n_) / min_n_ * inv_n;
+            const double d = z_mean_ - min_mean_;
+            if (at_least_sqrt(d, m / 2.0 * log_two_drift_)) {
+                warning_ = false;
+                drift_ = true;
+            } else if (at_least_sqrt(d, m / 2.0 * log_two_warning_)) {
+                warning_ = true;
+                drift_ = false;
+            } else {
+                warning_ = drift_ = false;
+            }
         }
         if (cfg_.two_sided_test) {
             if (cfg_.signal_decrease) {
@@ -143,6 +150,7 @@ public:
         in.check(next.min_n_ <= next.z_n_ && next.max_n_ <= next.z_n_, "cut beyond the stream");
         in.check((next.min_n_ == 0.0) == (next.z_n_ == 0.0) && (next.max_n_ == 0.0) == (next.z_n_ == 0.0),
                  "cut points inconsistent");
+        next.refresh_cached_bounds();
         *this = next;
     }
     void load(const std::vector<std::uint8_t>& bytes) { load(bytes.data(), bytes.size()); }
@@ -163,26 +171,45 @@ private:
         log_two_drift_ = std::log(2.0 / cfg_.drift_confidence);
         log_two_warning_ = std::log(2.0 / cfg_.warning_confidence);
     }
-    bool mean_increased(double log_two_conf) const noexcept {
-        if (min_n_ == z_n_) return false;
-        const double m = (z_n_ - min_n_) / min_n_ * (1.0 / z_n_);
-        const double eps = std::sqrt(m / 2.0 * log_two_conf);
-        return z_mean_ - min_mean_ >= eps;
+    /// d >= fl(sqrt(v)) for v > 0, decided on d² where that is unambiguous
+    /// (1e-12 relative margin, far above the rounding of d·d) and by the
+    /// square root itself otherwise, so the answer is River's exactly.
+    static bool at_least_sqrt(double d, double v) noexcept {
+        if (!(d > 0.0)) return d >= std::sqrt(v);
+        const double d2 = d * d;
+        if (d2 < v * (1.0 - 1e-12)) return false;
+        if (d2 > v * (1.0 + 1e-12)) return true;
+        return d >= std::sqrt(v);
+    }
+    void set_min(double eps) noexcept {
+        min_n_ = z_n_;
+        min_mean_ = z_mean_;
+        eps_min_ = eps;
+    }
+    void set_max(double eps) noexcept {
+        max_n_ = z_n_;
+        max_mean_ = z_mean_;
+        eps_max_ = eps;
+    }
+    void refresh_cached_bounds() noexcept {
+        eps_min_ = min_n_ > 0.0 ? std::sqrt(1.0 / (2.0 * min_n_) * log_inv_drift_) : 0.0;
+        eps_max_ = max_n_ > 0.0 ? std::sqrt(1.0 / (2.0 * max_n_) * log_inv_drift_) : 0.0;
     }
     bool mean_decreased(double log_two_conf) const noexcept {
         if (max_n_ == z_n_) return false;
         const double m = (z_n_ - max_n_) / max_n_ * (1.0 / z_n_);
-        const double eps = std::sqrt(m / 2.0 * log_two_conf);
-        return max_mean_ - z_mean_ >= eps;
+        return at_least_sqrt(max_mean_ - z_mean_, m / 2.0 * log_two_conf);
     }
     void clear() noexcept {
         drift_ = warning_ = restart_ = false;
         z_n_ = z_mean_ = min_n_ = min_mean_ = max_n_ = max_mean_ = 0.0;
+        eps_min_ = eps_max_ = 0.0;
     }
 
     hddm_a_config cfg_;
     double log_inv_drift_ = 0.0, log_two_drift_ = 0.0, log_two_warning_ = 0.0;
     double z_n_ = 0.0, z_mean_ = 0.0, min_n_ = 0.0, min_mean_ = 0.0, max_n_ = 0.0, max_mean_ = 0.0;
+    double eps_min_ = 0.0, eps_max_ = 0.0;  // derived from min_n_, max_n_ (not serialised)
     bool drift_ = false, warning_ = false, restart_ = false;
 };
 
