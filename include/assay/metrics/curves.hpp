@@ -27,6 +27,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <vector>
@@ -119,25 +120,36 @@ namespace metrics {
 // Sorted walks: call visit(fps, tps, threshold) once per distinct score, in
 // decreasing score order, with the cumulative counts up to that score.
 
-/// Unweighted: positives and negatives are sorted separately as bare keys
-/// (half the memory traffic of key + payload) and merged.
+/// Unweighted: the keys of positives and negatives are sorted separately
+/// (bare keys: half the memory traffic of key + payload), then merged
+/// descending without data-dependent branches. Layout of `buf` (n + 2
+/// entries): [0] sentinel, [1, 1 + P) positives, [1 + P] sentinel,
+/// [2 + P, 2 + n) negatives; a sentinel is key 0, below every finite score's
+/// key.
 template <class Visit>
-void walk_sorted(std::vector<std::uint64_t>& pos, std::vector<std::uint64_t>& neg, Visit&& visit) {
-    radix_sort_keys(pos);
-    radix_sort_keys(neg);
-    std::size_t i = pos.size(), j = neg.size();
+void walk_split(std::uint64_t* buf, std::size_t n_pos, std::size_t n, Visit&& visit) {
+    const std::size_t n_neg = n - n_pos;
+    std::unique_ptr<std::uint64_t[]> scratch(new std::uint64_t[std::max<std::size_t>(n, 1)]);
+    std::uint64_t* pos = buf + 1;
+    std::uint64_t* neg = buf + 2 + n_pos;
+    sort_keys(pos, n_pos, scratch.get());
+    sort_keys(neg, n_neg, scratch.get());
+    buf[0] = 0;
+    buf[1 + n_pos] = 0;
+    // Heads are pos[i - 1] and neg[j - 1]; index -1 is the sentinel.
+    std::size_t i = n_pos, j = n_neg;
     double tps = 0.0, fps = 0.0;
-    while (i != 0 || j != 0) {
-        std::uint64_t k;
-        if (i == 0) k = neg[j - 1];
-        else if (j == 0) k = pos[i - 1];
-        else k = std::max(pos[i - 1], neg[j - 1]);
-        std::size_t i0 = i, j0 = j;
-        while (i != 0 && pos[i - 1] == k) --i;
-        while (j != 0 && neg[j - 1] == k) --j;
-        tps += static_cast<double>(i0 - i);
-        fps += static_cast<double>(j0 - j);
-        visit(fps, tps, key_to_double(k));
+    std::uint64_t kp = pos[static_cast<std::ptrdiff_t>(i) - 1], kn = neg[static_cast<std::ptrdiff_t>(j) - 1];
+    while (i + j != 0) {
+        const bool take_pos = kp >= kn;
+        const std::uint64_t k = take_pos ? kp : kn;
+        i -= take_pos ? 1u : 0u;
+        j -= take_pos ? 0u : 1u;
+        tps += take_pos ? 1.0 : 0.0;
+        fps += take_pos ? 0.0 : 1.0;
+        kp = pos[static_cast<std::ptrdiff_t>(i) - 1];
+        kn = neg[static_cast<std::ptrdiff_t>(j) - 1];
+        if (std::max(kp, kn) != k) visit(fps, tps, key_to_double(k));
     }
 }
 
@@ -161,14 +173,18 @@ void walk_sorted_weighted(std::vector<std::uint64_t>& keys, std::vector<double>&
 /// Rows as keys, split or signed as the walks need them.
 struct scored_rows {
     bool weighted = false;
-    std::vector<std::uint64_t> pos, neg;   // unweighted
-    std::vector<std::uint64_t> keys;       // weighted
-    std::vector<double> signed_w;          // weighted
-    double n_pos = 0.0, n_neg = 0.0;       // totals (weights)
+    // Unweighted: the walk_split layout, filled by fill_split() or add().
+    std::unique_ptr<std::uint64_t[]> buf;
+    std::size_t n_rows = 0, n_pos_rows = 0;
+    std::vector<std::uint64_t> pos_added, neg_added;
+    // Weighted.
+    std::vector<std::uint64_t> keys;
+    std::vector<double> signed_w;
+    double n_pos = 0.0, n_neg = 0.0;  // totals (weights)
 
     void add(bool is_pos, double score) {
-        if (is_pos) pos.push_back(ascending_key(score)), n_pos += 1.0;
-        else neg.push_back(ascending_key(score)), n_neg += 1.0;
+        if (is_pos) pos_added.push_back(ascending_key(score)), n_pos += 1.0;
+        else neg_added.push_back(ascending_key(score)), n_neg += 1.0;
     }
     void add(bool is_pos, double score, double w) {
         if (w == 0.0) return;
@@ -177,10 +193,53 @@ struct scored_rows {
         if (is_pos) n_pos += w;
         else n_neg += w;
     }
+
+    /// Fills the split layout from n rows in one branch-free pass: every key
+    /// is written at the next positive slot (front) and the next negative
+    /// slot (back), and only the matching cursor advances; the other write
+    /// lands in the unfilled middle and is overwritten later.
+    template <class ItT, class ItS>
+    void fill_split(ItT t, ItS s, std::size_t n, label_type pos_label) {
+        buf.reset(new std::uint64_t[n + 2]);
+        std::uint64_t* b = buf.get();
+        std::size_t ip = 0, in = 0;
+        for (std::size_t r = 0; r < n; ++r, ++t, ++s) {
+            const std::uint64_t k = ascending_key(static_cast<double>(*s));
+            const bool p = to_label(*t) == pos_label;
+            b[1 + ip] = k;
+            b[n + 1 - in] = k;
+            ip += p ? 1u : 0u;
+            in += p ? 0u : 1u;
+        }
+        n_rows = n;
+        n_pos_rows = ip;
+        n_pos = static_cast<double>(ip);
+        n_neg = static_cast<double>(in);
+    }
+
     template <class Visit>
     void walk(Visit&& v) {
-        if (weighted) walk_sorted_weighted(keys, signed_w, v);
-        else walk_sorted(pos, neg, v);
+        if (weighted) {
+            walk_sorted_weighted(keys, signed_w, v);
+            return;
+        }
+        if (!pos_added.empty() || !neg_added.empty() || !buf) {
+            // Rows given one by one: lay them out (after any filled ones).
+            const std::size_t np = n_pos_rows + pos_added.size(), nn = n_rows - n_pos_rows + neg_added.size();
+            std::unique_ptr<std::uint64_t[]> nb(new std::uint64_t[np + nn + 2]);
+            std::size_t w = 1;
+            for (std::size_t r = 0; r < n_pos_rows; ++r) nb[w++] = buf[1 + r];
+            for (std::uint64_t k : pos_added) nb[w++] = k;
+            ++w;
+            for (std::size_t r = 0; r < n_rows - n_pos_rows; ++r) nb[w++] = buf[2 + n_pos_rows + r];
+            for (std::uint64_t k : neg_added) nb[w++] = k;
+            buf = std::move(nb);
+            n_rows = np + nn;
+            n_pos_rows = np;
+            pos_added.clear();
+            neg_added.clear();
+        }
+        walk_split(buf.get(), n_pos_rows, n_rows, v);
     }
 };
 
@@ -198,6 +257,13 @@ struct label_census {
     label_type lo() const { return count == 2 ? std::min(a, b) : a; }
     label_type hi() const { return count == 2 ? std::max(a, b) : a; }
 };
+
+/// Census of y_true's labels (checks each fits in label_type).
+template <class It>
+void take_census(const char* fn, It t, std::size_t n, label_census& census) {
+    const auto labels = distinct_labels(fn, "y_true", t, n);
+    for (std::size_t k = 0; k < labels.size() && k < 3; ++k) census.see(labels[k]);
+}
 
 // Reads and checks (y_true, y_score[, w]); decides the positive label.
 template <class RT, class RS>
@@ -226,18 +292,10 @@ scored_rows collect(const char* fn, const RT& y_true, const RS& y_score, const s
     std::size_t n;
     check_lengths(fn, y_true, y_score, n);
     check_scores(fn, "y_score", range_begin(y_score), n);
-    auto t = range_begin(y_true);
-    for (std::size_t i = 0; i < n; ++i, ++t) {
-        check_label_value(fn, "y_true", *t, i);
-        census.see(to_label(*t));
-    }
+    if (census.count == 0) take_census(fn, range_begin(y_true), n, census);
     pos_label = resolve_pos_label(fn, census, pos);
     scored_rows rows;
-    rows.pos.reserve(n);
-    rows.neg.reserve(n);
-    t = range_begin(y_true);
-    auto s = range_begin(y_score);
-    for (std::size_t i = 0; i < n; ++i, ++t, ++s) rows.add(to_label(*t) == pos_label, static_cast<double>(*s));
+    rows.fill_split(range_begin(y_true), range_begin(y_score), n, pos_label);
     return rows;
 }
 
@@ -249,17 +307,13 @@ scored_rows collect(const char* fn, const RT& y_true, const RS& y_score, const R
     require_same_size(fn, "y_true", n, "sample_weight", range_size(w));
     check_scores(fn, "y_score", range_begin(y_score), n);
     check_weights(fn, range_begin(w), n);
-    auto t = range_begin(y_true);
-    for (std::size_t i = 0; i < n; ++i, ++t) {
-        check_label_value(fn, "y_true", *t, i);
-        census.see(to_label(*t));
-    }
+    if (census.count == 0) take_census(fn, range_begin(y_true), n, census);
     pos_label = resolve_pos_label(fn, census, pos);
     scored_rows rows;
     rows.weighted = true;
     rows.keys.reserve(n);
     rows.signed_w.reserve(n);
-    t = range_begin(y_true);
+    auto t = range_begin(y_true);
     auto s = range_begin(y_score);
     auto wi = range_begin(w);
     for (std::size_t i = 0; i < n; ++i, ++t, ++s, ++wi)
@@ -512,11 +566,7 @@ double roc_auc_score(const RT& y_true, const RS& y_score, const roc_auc_options&
     {
         std::size_t n;
         detail::metrics::check_lengths(fn, y_true, y_score, n);
-        auto t = detail::metrics::range_begin(y_true);
-        for (std::size_t i = 0; i < n; ++i, ++t) {
-            detail::metrics::check_label_value(fn, "y_true", *t, i);
-            census.see(detail::metrics::to_label(*t));
-        }
+        detail::metrics::take_census(fn, detail::metrics::range_begin(y_true), n, census);
     }
     detail::require(census.count == 2 && !census.more, fn, "y_true",
                     census.more ? "has more than two classes; use the multiclass roc_auc_score"
@@ -533,11 +583,7 @@ double roc_auc_score(const RT& y_true, const RS& y_score, const RW& sample_weigh
     {
         std::size_t n;
         detail::metrics::check_lengths(fn, y_true, y_score, n);
-        auto t = detail::metrics::range_begin(y_true);
-        for (std::size_t i = 0; i < n; ++i, ++t) {
-            detail::metrics::check_label_value(fn, "y_true", *t, i);
-            census.see(detail::metrics::to_label(*t));
-        }
+        detail::metrics::take_census(fn, detail::metrics::range_begin(y_true), n, census);
     }
     detail::require(census.count == 2 && !census.more, fn, "y_true",
                     census.more ? "has more than two classes; use the multiclass roc_auc_score"

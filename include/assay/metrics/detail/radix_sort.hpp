@@ -159,6 +159,15 @@ void radix_sort(std::vector<std::uint64_t>& keys, std::vector<V>* vals, std::vec
     }
 }
 
+/// Sorts keys[0, n) ascending in place; `scratch` holds n keys.
+inline void sort_keys(std::uint64_t* keys, std::size_t n, std::uint64_t* scratch) {
+    if (n < radix_small) {
+        std::sort(keys, keys + n);
+        return;
+    }
+    hybrid_radix<false, char>(keys, nullptr, scratch, nullptr, n, 3);
+}
+
 inline void radix_sort_keys(std::vector<std::uint64_t>& keys) {
     std::vector<std::uint64_t> tmp;
     std::vector<char> none;
