@@ -4,6 +4,7 @@
 #include "reference.hpp"
 
 #include <assay/metrics/calibration.hpp>
+#include <assay/metrics/probabilistic.hpp>
 #include <assay/random.hpp>
 
 #include <cmath>
@@ -43,6 +44,14 @@ TEST_CASE("reference calibration") {
             const auto p = c.arg_doubles("y_prob");
             const auto r = assay::calibration_error(y, p, c.param<std::size_t>("n_bins", 10));
             c.expect({{"ece", r.ece}, {"mce", r.mce}, {"bin_counts", r.bin_counts}, {"bin_edges", r.bin_edges}});
+            return true;
+        }
+        if (c.name() == "brier_score_loss") {
+            c.expect(assay::brier_score_loss(c.arg_ints("y_true"), c.arg_doubles("y_prob")));
+            return true;
+        }
+        if (c.name() == "log_loss") {
+            c.expect(assay::log_loss(c.arg_ints("y_true"), c.arg_doubles("y_pred")));
             return true;
         }
         return false;
