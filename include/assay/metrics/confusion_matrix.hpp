@@ -276,24 +276,31 @@ private:
 
     // Folds the counter's cells in (validated first, so a failure changes nothing).
     void absorb(const char* fn, std::size_t n) {
-        const auto cells = counter_.cells();
         if (fixed_) {
-            for (const auto& c : cells) {
+            counter_.for_each_cell([&](const detail::metrics::pair_counter::cell& c) {
                 if (index_of(c.t) == npos)
                     detail::throw_invalid_argument(fn, "y_true", "label ", c.t, " is not in the declared label set");
                 if (index_of(c.p) == npos)
                     detail::throw_invalid_argument(fn, "y_pred", "label ", c.p, " is not in the declared label set");
-            }
+            });
         } else {
-            std::vector<label_type> seen;
-            for (const auto& c : cells) {
-                if (index_of(c.t) == npos) seen.push_back(c.t);
-                if (index_of(c.p) == npos) seen.push_back(c.p);
+            bool unseen = false;
+            counter_.for_each_cell([&](const detail::metrics::pair_counter::cell& c) {
+                unseen = unseen || index_of(c.t) == npos || index_of(c.p) == npos;
+            });
+            if (unseen) {
+                std::vector<label_type> seen;
+                counter_.for_each_cell([&](const detail::metrics::pair_counter::cell& c) {
+                    seen.push_back(c.t);
+                    seen.push_back(c.p);
+                });
+                add_labels(fn, seen);
             }
-            if (!seen.empty()) add_labels(fn, seen);
         }
         const std::size_t k = labels_.size();
-        for (const auto& c : cells) cells_[index_of(c.t) * k + index_of(c.p)] += c.weight;
+        counter_.for_each_cell([&](const detail::metrics::pair_counter::cell& c) {
+            cells_[index_of(c.t) * k + index_of(c.p)] += c.weight;
+        });
         n_samples_ += n;
     }
 

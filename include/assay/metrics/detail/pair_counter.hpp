@@ -55,19 +55,19 @@ public:
         }
     }
 
-    /// The non-empty cells (count > 0), in no particular order.
-    std::vector<cell> cells() const {
-        std::vector<cell> out;
+    /// Calls f(cell) for each non-empty cell (count > 0); allocates nothing.
+    template <class F>
+    void for_each_cell(F&& f) const {
         if (sparse_) {
             const std::size_t k = sparse_labels_.size();
             for (std::size_t i = 0; i < k; ++i)
                 for (std::size_t j = 0; j < k; ++j) {
                     const std::size_t c = i * k + j;
                     if (sparse_counts_[c] != 0)
-                        out.push_back({sparse_labels_[i], sparse_labels_[j], sparse_counts_[c],
-                                       weighted_ ? sparse_weights_[c] : static_cast<double>(sparse_counts_[c])});
+                        f(cell{sparse_labels_[i], sparse_labels_[j], sparse_counts_[c],
+                               weighted_ ? sparse_weights_[c] : static_cast<double>(sparse_counts_[c])});
                 }
-            return out;
+            return;
         }
         const std::size_t cells = span_ * span_;
         for (std::size_t c = 0; c < cells; ++c) {
@@ -77,11 +77,16 @@ public:
                 cnt += counts_[s * cells + c];
                 if (weighted_) wsum += weights_[s * cells + c];
             }
-            if (cnt != 0) {
-                out.push_back({lo_ + static_cast<label_type>(c / span_), lo_ + static_cast<label_type>(c % span_), cnt,
-                               weighted_ ? wsum : static_cast<double>(cnt)});
-            }
+            if (cnt != 0)
+                f(cell{lo_ + static_cast<label_type>(c / span_), lo_ + static_cast<label_type>(c % span_), cnt,
+                       weighted_ ? wsum : static_cast<double>(cnt)});
         }
+    }
+
+    /// The non-empty cells, in no particular order.
+    std::vector<cell> cells() const {
+        std::vector<cell> out;
+        for_each_cell([&](const cell& c) { out.push_back(c); });
         return out;
     }
 
@@ -104,6 +109,20 @@ private:
     using is_random_access = std::is_base_of<std::random_access_iterator_tag,
                                              typename std::iterator_traits<It>::iterator_category>;
 
+    // Chunk buffers, allocated on first use and kept (no allocation per batch).
+    label_type* scratch_t() {
+        if (tbuf_.size() != chunk) tbuf_.resize(chunk);
+        return tbuf_.data();
+    }
+    label_type* scratch_p() {
+        if (pbuf_.size() != chunk) pbuf_.resize(chunk);
+        return pbuf_.data();
+    }
+    double* scratch_w() {
+        if (wbuf_.size() != chunk) wbuf_.resize(chunk);
+        return wbuf_.data();
+    }
+
     static std::uint64_t offset(label_type v, label_type lo) noexcept {
         return static_cast<std::uint64_t>(v) - static_cast<std::uint64_t>(lo);
     }
@@ -112,8 +131,9 @@ private:
     // window test, then the counting), without copying the labels.
     template <bool Weighted, class ItT, class ItP, class ItW>
     void count_direct(const char* fn, ItT t, ItP p, ItW w, std::size_t n) {
-        label_type tbuf[chunk], pbuf[chunk];
-        double wbuf[Weighted ? chunk : 1];
+        label_type* tbuf = scratch_t();
+        label_type* pbuf = scratch_p();
+        double* wbuf = scratch_w();
         for (std::size_t base = 0; base < n; base += chunk) {
             const std::size_t m = std::min(chunk, n - base);
             const ItT tc = t + static_cast<std::ptrdiff_t>(base);
@@ -161,8 +181,9 @@ private:
     // Other iterators: each chunk is copied once.
     template <bool Weighted, class ItT, class ItP, class ItW>
     void count_buffered(const char* fn, ItT t, ItP p, ItW w, std::size_t n) {
-        label_type tbuf[chunk], pbuf[chunk];
-        double wbuf[Weighted ? chunk : 1];
+        label_type* tbuf = scratch_t();
+        label_type* pbuf = scratch_p();
+        double* wbuf = scratch_w();
         for (std::size_t base = 0; base < n; base += chunk) {
             const std::size_t m = std::min(chunk, n - base);
             for (std::size_t i = 0; i < m; ++i, ++t, ++p) {
@@ -356,6 +377,8 @@ private:
     std::uint64_t rows_since_fold_ = 0;
     std::vector<std::uint32_t> counts_;
     std::vector<double> weights_;
+    std::vector<label_type> tbuf_, pbuf_;
+    std::vector<double> wbuf_;
     std::vector<label_type> sparse_labels_;
     std::vector<std::uint64_t> sparse_counts_;
     std::vector<double> sparse_weights_;
