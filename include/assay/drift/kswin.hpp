@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 ASSAY_NAMESPACE_BEGIN
@@ -34,7 +35,9 @@ struct kswin_config {
 
 /// KSWIN on a real-valued stream. Once the window holds `window_size` values,
 /// every update draws `stat_size` distinct values uniformly (without
-/// replacement) from the oldest `window_size − stat_size` and compares them
+/// replacement) from the oldest `window_size − stat_size` (by rank among them,
+/// which draws the same uniformly random subset as River's draw by position,
+/// but lets the sample come out sorted) and compares them
 /// with the `stat_size` newest with the two-sample Kolmogorov-Smirnov test;
 /// drift when `p_value <= alpha` and the statistic > 0.1.
 ///
@@ -61,9 +64,12 @@ public:
         const auto ws = static_cast<std::size_t>(cfg_.window_size);
         const auto r = static_cast<std::size_t>(cfg_.stat_size);
         window_.assign(ws, 0.0);
-        recent_.assign(r, 0.0);
-        sample_.assign(r, 0.0);
+        // One extra slot holds a +inf sentinel for the branch-free merge.
+        recent_.assign(r + 1, std::numeric_limits<double>::infinity());
+        old_.assign(ws - r, 0.0);
+        sample_.assign(r + 1, std::numeric_limits<double>::infinity());
         perm_.resize(ws - r);
+        bits_.assign((ws - r + 63) / 64, 0);
         p_table_.resize(r + 1);
         for (std::size_t h = 0; h <= r; ++h) p_table_[h] = exact_p_value(cfg_.stat_size, static_cast<int>(h));
         clear();
@@ -147,7 +153,8 @@ public:
     /// payload: alpha f64, window_size and stat_size u32, seed u64, drift
     /// flag, n u64, p_value and statistic f64, the generator's four state
     /// words u64, the window's length u32 and values f64 oldest first, then
-    /// the sampling permutation, window_size − stat_size u32).
+    /// the sampling permutation of the older values' ranks,
+    /// window_size − stat_size u32).
     /// Complexity: O(window_size).
     std::vector<std::uint8_t> save() const {
         detail::checkpoint_writer w(kind);
@@ -206,10 +213,13 @@ public:
         next.head_ = 0;
         next.count_ = count;
         const std::size_t nr = std::min<std::size_t>(count, r);
-        std::copy(next.window_.begin() + static_cast<std::ptrdiff_t>(count - nr),
-                  next.window_.begin() + static_cast<std::ptrdiff_t>(count), next.recent_.begin());
+        const auto split = next.window_.begin() + static_cast<std::ptrdiff_t>(count - nr);
+        std::copy(split, next.window_.begin() + static_cast<std::ptrdiff_t>(count), next.recent_.begin());
         std::sort(next.recent_.begin(), next.recent_.begin() + static_cast<std::ptrdiff_t>(nr));
         next.n_recent_ = nr;
+        std::copy(next.window_.begin(), split, next.old_.begin());
+        std::sort(next.old_.begin(), next.old_.begin() + static_cast<std::ptrdiff_t>(count - nr));
+        next.n_old_ = count - nr;
         *this = std::move(next);
     }
     void load(const std::vector<std::uint8_t>& bytes) { load(bytes.data(), bytes.size()); }
@@ -239,26 +249,37 @@ private:
 
     void clear() noexcept {
         drift_ = false;
-        head_ = count_ = n_recent_ = 0;
+        head_ = count_ = n_recent_ = n_old_ = 0;
         n_ = 0;
         p_value_ = statistic_ = 0.0;
         rng_.seed(cfg_.seed);
         for (std::size_t i = 0; i < perm_.size(); ++i) perm_[i] = static_cast<std::uint32_t>(i);
     }
 
-    void push(double x) {
-        const std::size_t ws = window_.size(), r = recent_.size();
-        if (n_recent_ == r) {  // the oldest recent value moves to the old part
-            const double leaving = at(count_ - r);
-            double* pos = std::lower_bound(recent_.data(), recent_.data() + r, leaving);
-            std::copy(pos + 1, recent_.data() + r, pos);
-            --n_recent_;
-        }
-        double* end = recent_.data() + n_recent_;
-        double* pos = std::upper_bound(recent_.data(), end, x);
+    static void erase_sorted(double* a, std::size_t& n, double v) noexcept {
+        double* pos = std::lower_bound(a, a + n, v);
+        std::copy(pos + 1, a + n, pos);
+        --n;
+    }
+    static void insert_sorted(double* a, std::size_t& n, double v) noexcept {
+        double* end = a + n;
+        double* pos = std::upper_bound(a, end, v);
         std::copy_backward(pos, end, end + 1);
-        *pos = x;
-        ++n_recent_;
+        *pos = v;
+        ++n;
+    }
+
+    // Keeps the newest min(count, stat_size) values sorted in recent_ and the
+    // older ones sorted in old_.
+    void push(double x) {
+        const std::size_t ws = window_.size(), r = stat_size();
+        if (count_ == ws) erase_sorted(old_.data(), n_old_, at(0));  // the oldest leaves the window
+        if (n_recent_ == r) {                                         // the oldest recent value ages
+            const double aging = at(count_ - r);
+            erase_sorted(recent_.data(), n_recent_, aging);
+            insert_sorted(old_.data(), n_old_, aging);
+        }
+        insert_sorted(recent_.data(), n_recent_, x);
         if (count_ == ws) {
             window_[head_] = x;
             if (++head_ == ws) head_ = 0;
@@ -270,28 +291,77 @@ private:
         }
     }
 
+    // Draws stat_size distinct ranks of the older values (a uniformly random
+    // subset of them, like River's draw of positions) with a partial
+    // Fisher-Yates shuffle, marks them in a bitmap and reads them back in rank
+    // order: the sample comes out sorted without a sort.
     void test() {
-        const std::size_t r = recent_.size();
+        const std::size_t r = stat_size();
         const std::uint64_t m = perm_.size();
         for (std::size_t i = 0; i < r; ++i) {
             const auto j = static_cast<std::size_t>(i + uniform_index(rng_, m - i));
             std::swap(perm_[i], perm_[j]);
-            sample_[i] = at(perm_[i]);
+            bits_[perm_[i] >> 6] |= std::uint64_t{1} << (perm_[i] & 63);
         }
-        std::sort(sample_.begin(), sample_.end());
-        const int h = statistic_count(sample_.data(), recent_.data(), r);
+        std::size_t k = 0;
+        for (std::size_t w = 0; w < bits_.size(); ++w) {
+            std::uint64_t word = bits_[w];
+            bits_[w] = 0;
+            while (word != 0) {
+                sample_[k++] = old_[w * 64 + lowest_bit(word)];
+                word &= word - 1;
+            }
+        }
+        const int h = sentinel_statistic_count(sample_.data(), recent_.data(), r);
         statistic_ = static_cast<double>(h) / static_cast<double>(r);
         p_value_ = p_table_[static_cast<std::size_t>(h)];
+    }
+
+    std::size_t stat_size() const noexcept { return static_cast<std::size_t>(cfg_.stat_size); }
+
+    // statistic_count for arrays followed by a +inf sentinel: a merge of
+    // exactly 2n steps without unpredictable branches; the count difference
+    // is taken only where the next merged value is larger (end of a tie group).
+    static int sentinel_statistic_count(const double* a, const double* b, std::size_t n) noexcept {
+        std::size_t i = 0, j = 0;
+        long best = 0;
+        for (std::size_t step = 0; step < 2 * n; ++step) {
+            const bool take_a = a[i] <= b[j];
+            const double v = take_a ? a[i] : b[j];
+            i += take_a;
+            j += !take_a;
+            const double next = a[i] < b[j] ? a[i] : b[j];
+            const long d = static_cast<long>(i) - static_cast<long>(j);
+            const long ad = d < 0 ? -d : d;
+            const long candidate = next > v ? ad : 0;
+            best = candidate > best ? candidate : best;
+        }
+        return static_cast<int>(best);
+    }
+
+    static unsigned lowest_bit(std::uint64_t w) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+        return static_cast<unsigned>(__builtin_ctzll(w));
+#else
+        unsigned b = 0;
+        while (!(w & 1)) {
+            w >>= 1;
+            ++b;
+        }
+        return b;
+#endif
     }
 
     kswin_config cfg_;
     rng rng_;
     std::vector<double> window_;   // ring buffer, oldest at head_
     std::vector<double> recent_;   // the newest min(count, stat_size) values, ascending
+    std::vector<double> old_;      // the older count − stat_size values, ascending
     std::vector<double> sample_;   // scratch: the drawn comparison sample
-    std::vector<std::uint32_t> perm_;  // positions 0..window-stat-1, first stat_size drawn
+    std::vector<std::uint32_t> perm_;  // ranks 0..window−stat−1 of old_, the first stat_size drawn
+    std::vector<std::uint64_t> bits_;  // scratch bitmap over old_'s ranks
     std::vector<double> p_table_;  // exact_p_value(stat_size, h)
-    std::size_t head_ = 0, count_ = 0, n_recent_ = 0;
+    std::size_t head_ = 0, count_ = 0, n_recent_ = 0, n_old_ = 0;
     std::uint64_t n_ = 0;
     double p_value_ = 0.0, statistic_ = 0.0;
     bool drift_ = false;
