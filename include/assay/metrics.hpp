@@ -8,5 +8,6 @@
 #include "metrics/classification.hpp"
 #include "metrics/confusion_matrix.hpp"
 #include "metrics/curves.hpp"
+#include "metrics/iterator_range.hpp"
 #include "metrics/multiclass.hpp"
 #include "metrics/probabilistic.hpp"

@@ -6,6 +6,7 @@
 #include "../../config.hpp"
 #include "../../detail/checks.hpp"
 #include "../../error.hpp"
+#include "../iterator_range.hpp"
 
 #include <algorithm>
 #include <cmath>
