@@ -57,7 +57,7 @@ std::string display_value(const T& v) {
 }
 
 struct named_codes {
-    std::vector<std::uint32_t> codes;
+    std::vector<std::int32_t> codes;
     std::vector<std::size_t> counts;
     std::vector<std::string> names;
     bool set() const noexcept { return !names.empty() || !codes.empty(); }

@@ -27,6 +27,7 @@
 
 #include "../config.hpp"
 #include "../error.hpp"
+#include "detail/memory.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -43,9 +44,11 @@ ASSAY_NAMESPACE_BEGIN
 /// Fold number of a row (the fold in which it is tested); -1 = in no test fold.
 using fold_id = std::int32_t;
 
-/// Rows [first, last) of an index array, or the integers [first, last) when
-/// the array is null. Random access; elements are `std::size_t` row indices.
-class index_view {
+/// Rows [first, last) of an index array of `Index` (std::size_t, or
+/// std::uint32_t for compact storage), or the integers [first, last) when the
+/// array is null. Random access; elements are `std::size_t` row indices.
+template <class Index>
+class basic_index_view {
 public:
     class iterator {
     public:
@@ -56,8 +59,8 @@ public:
         using reference = std::size_t;
 
         iterator() = default;
-        iterator(const std::size_t* base, std::size_t pos) noexcept : base_(base), pos_(pos) {}
-        std::size_t operator*() const noexcept { return base_ ? base_[pos_] : pos_; }
+        iterator(const Index* base, std::size_t pos) noexcept : base_(base), pos_(pos) {}
+        std::size_t operator*() const noexcept { return base_ ? static_cast<std::size_t>(base_[pos_]) : pos_; }
         std::size_t operator[](difference_type k) const noexcept { return *(*this + k); }
         iterator& operator++() noexcept { ++pos_; return *this; }
         iterator operator++(int) noexcept { iterator t = *this; ++pos_; return t; }
@@ -79,34 +82,48 @@ public:
         friend bool operator>=(const iterator& a, const iterator& b) noexcept { return a.pos_ >= b.pos_; }
 
     private:
-        const std::size_t* base_ = nullptr;
+        const Index* base_ = nullptr;
         std::size_t pos_ = 0;
     };
     using value_type = std::size_t;
     using const_iterator = iterator;
 
-    index_view() = default;
+    basic_index_view() = default;
     /// The integers [first, last).
-    index_view(std::size_t first, std::size_t last) noexcept : first_(first), last_(std::max(first, last)) {}
+    basic_index_view(std::size_t first, std::size_t last) noexcept : first_(first), last_(std::max(first, last)) {}
     /// base[first], ..., base[last-1].
-    index_view(const std::size_t* base, std::size_t first, std::size_t last) noexcept
+    basic_index_view(const Index* base, std::size_t first, std::size_t last) noexcept
         : base_(base), first_(first), last_(std::max(first, last)) {}
 
     iterator begin() const noexcept { return {base_, first_}; }
     iterator end() const noexcept { return {base_, last_}; }
     std::size_t size() const noexcept { return last_ - first_; }
     bool empty() const noexcept { return last_ == first_; }
-    std::size_t operator[](std::size_t k) const noexcept { return base_ ? base_[first_ + k] : first_ + k; }
+    std::size_t operator[](std::size_t k) const noexcept { return base_ ? static_cast<std::size_t>(base_[first_ + k]) : first_ + k; }
     std::size_t front() const noexcept { return (*this)[0]; }
     std::size_t back() const noexcept { return (*this)[size() - 1]; }
     /// True when this view is a plain range of integers (no index array).
     bool is_range() const noexcept { return base_ == nullptr; }
-    std::vector<std::size_t> to_vector() const { return std::vector<std::size_t>(begin(), end()); }
+    std::vector<std::size_t> to_vector() const {
+        std::vector<std::size_t> out;
+        detail::reserve_big(out, size());
+        if (base_) out.insert(out.end(), base_ + first_, base_ + last_);
+        else for (std::size_t i = first_; i < last_; ++i) out.push_back(i);
+        return out;
+    }
 
 private:
-    const std::size_t* base_ = nullptr;
+    const Index* base_ = nullptr;
     std::size_t first_ = 0, last_ = 0;
 };
+
+/// A view of std::size_t row indices (or of a plain range of rows).
+using index_view = basic_index_view<std::size_t>;
+/// A view of row indices stored in 32 bits (partitions keep their row order
+/// compact: 4 bytes a row).
+using compact_index_view = basic_index_view<std::uint32_t>;
+
+
 
 /// The rows i in [0, n) with ids[i] != excluded, ascending. `size()` is O(1).
 class complement_view {
@@ -150,11 +167,14 @@ public:
     std::size_t size() const noexcept { return size_; }
     bool empty() const noexcept { return size_ == 0; }
     std::vector<std::size_t> to_vector() const {
-        std::vector<std::size_t> out;
-        out.reserve(size_);
-        for (std::size_t i = 0; i < n_; ++i) {
-            if (ids_[i] != excluded_) out.push_back(i);
+        // Branch-free: write every row, advance only past kept ones.
+        auto out = detail::big_vector<std::size_t>(size_ + 1);
+        std::size_t k = 0;
+        for (std::size_t i = 0; i < n_ && k < size_ + 1; ++i) {
+            out[k] = i;
+            k += static_cast<std::size_t>(ids_[i] != excluded_);
         }
+        out.resize(size_);
         return out;
     }
 
@@ -192,14 +212,14 @@ public:
         void skip() noexcept {
             while (pos_ < n_ && contains(codes_[pos_]) != member_) ++pos_;
         }
-        bool contains(std::uint32_t c) const noexcept {
+        bool contains(std::int32_t c) const noexcept {
             for (std::size_t k = 0; k < set_size_; ++k) {
                 if (set_[k] == c) return true;
             }
             return false;
         }
-        const std::uint32_t* codes_ = nullptr;
-        const std::uint32_t* set_ = nullptr;
+        const std::int32_t* codes_ = nullptr;
+        const std::int32_t* set_ = nullptr;
         std::size_t n_ = 0, set_size_ = 0, pos_ = 0;
         bool member_ = true;
     };
@@ -207,7 +227,7 @@ public:
     using const_iterator = iterator;
 
     code_set_view() = default;
-    code_set_view(const std::uint32_t* codes, std::size_t n, const std::uint32_t* set, std::size_t set_size,
+    code_set_view(const std::int32_t* codes, std::size_t n, const std::int32_t* set, std::size_t set_size,
                   bool member, std::size_t size) noexcept
         : codes_(codes), n_(n), set_(set), set_size_(set_size), member_(member), size_(size) {}
 
@@ -215,12 +235,17 @@ public:
     iterator end() const noexcept { return {*this, n_}; }
     std::size_t size() const noexcept { return size_; }
     bool empty() const noexcept { return size_ == 0; }
-    std::vector<std::size_t> to_vector() const { return std::vector<std::size_t>(begin(), end()); }
+    std::vector<std::size_t> to_vector() const {
+        std::vector<std::size_t> out;
+        detail::reserve_big(out, size_);
+        out.insert(out.end(), begin(), end());
+        return out;
+    }
 
 private:
-    const std::uint32_t* codes_ = nullptr;
+    const std::int32_t* codes_ = nullptr;
     std::size_t n_ = 0;
-    const std::uint32_t* set_ = nullptr;
+    const std::int32_t* set_ = nullptr;
     std::size_t set_size_ = 0;
     bool member_ = true;
     std::size_t size_ = 0;
@@ -265,11 +290,13 @@ private:
 /// PredefinedSplit). What kfold, stratified_kfold, group_kfold,
 /// stratified_group_kfold, leave_one_group_out and predefined_split return.
 ///
-/// Storage: the id column (4 bytes/row), the rows sorted by fold (8 bytes/row)
-/// and fold offsets; folds are views into them. Test rows are ascending.
+/// Storage: the id column (4 bytes/row), the rows sorted by fold (8 bytes/row;
+/// not stored when the rows are already in fold order, as in unshuffled
+/// kfold) and fold offsets; folds are views into them. Test rows are
+/// ascending.
 class partition {
 public:
-    using fold_type = fold<complement_view, index_view>;
+    using fold_type = fold<complement_view, compact_index_view>;
     using iterator = fold_iterator<partition>;
     using const_iterator = iterator;
 
@@ -283,18 +310,31 @@ public:
         require(n_folds < static_cast<std::size_t>(std::numeric_limits<fold_id>::max()), function, "n_splits",
                 "is too large: ", n_folds);
         // offsets_[f + 1] .. : counting sort by fold id; slot 0 holds id -1.
+        const auto top = static_cast<fold_id>(n_folds);
+        bool sorted = true;
+        fold_id previous = -1;
         for (std::size_t i = 0; i < ids_.size(); ++i) {
             const fold_id f = ids_[i];
-            if (ASSAY_UNLIKELY(f < -1 || f >= static_cast<fold_id>(n_folds))) {
+            if (ASSAY_UNLIKELY(f < -1 || f >= top)) {
                 detail::throw_invalid_argument(function, "fold ids", "value at index ", i, " is ", f,
                                                ", outside [-1, ", n_folds, ")");
             }
+            sorted &= previous <= f;
+            previous = f;
             ++offsets_[static_cast<std::size_t>(f + 1) + 1];
         }
         for (std::size_t k = 1; k < offsets_.size(); ++k) offsets_[k] += offsets_[k - 1];
-        order_.resize(ids_.size());
-        std::vector<std::size_t> cursor(offsets_.begin(), offsets_.end() - 1);
-        for (std::size_t i = 0; i < ids_.size(); ++i) order_[cursor[static_cast<std::size_t>(ids_[i] + 1)]++] = i;
+        // Rows already grouped by fold (unshuffled k-fold): the order is the
+        // identity and the folds are plain ranges; nothing more is stored.
+        if (!sorted) build_order(function);
+    }
+
+    /// From fold ids known to lie in [0, n_folds) with the given fold sizes
+    /// (for splitters that computed both; not checked).
+    partition(std::vector<fold_id> ids, const std::vector<std::size_t>& fold_sizes, bool sorted)
+        : ids_(std::move(ids)), offsets_(fold_sizes.size() + 2, 0) {
+        for (std::size_t f = 0; f < fold_sizes.size(); ++f) offsets_[f + 2] = offsets_[f + 1] + fold_sizes[f];
+        if (!sorted) build_order("partition");
     }
 
     /// Number of folds.
@@ -303,7 +343,9 @@ public:
     std::size_t n_rows() const noexcept { return ids_.size(); }
 
     /// Test rows of fold f, ascending.
-    index_view test(std::size_t f) const noexcept { return {order_.data(), offsets_[f + 1], offsets_[f + 2]}; }
+    compact_index_view test(std::size_t f) const noexcept {
+        return {order_.empty() ? nullptr : order_.data(), offsets_[f + 1], offsets_[f + 2]};
+    }
     /// Training rows of fold f (every row not tested in f), ascending.
     complement_view train(std::size_t f) const noexcept {
         return {ids_.data(), ids_.size(), static_cast<fold_id>(f), ids_.size() - test(f).size()};
@@ -327,13 +369,24 @@ public:
     void add_warning(std::string w) { warnings_.push_back(std::move(w)); }
 
 private:
+    // Counting sort of the rows by fold id, from offsets_.
+    void build_order(const char* function) {
+        require(ids_.size() <= std::numeric_limits<std::uint32_t>::max(), function, "rows",
+                "more than 2^32 - 1 rows in a shuffled partition");
+        order_ = detail::big_vector<std::uint32_t>(ids_.size());
+        std::vector<std::size_t> cursor(offsets_.begin(), offsets_.end() - 1);
+        for (std::size_t i = 0; i < ids_.size(); ++i) {
+            order_[cursor[static_cast<std::size_t>(ids_[i] + 1)]++] = static_cast<std::uint32_t>(i);
+        }
+    }
+
     template <class... P>
     static void require(bool ok, const char* fn, const char* arg, const P&... p) {
         detail::require(ok, fn, arg, p...);
     }
 
     std::vector<fold_id> ids_;
-    std::vector<std::size_t> order_;
+    std::vector<std::uint32_t> order_;
     std::vector<std::size_t> offsets_;  // offsets_[f+1]..offsets_[f+2] = fold f; [0, offsets_[1]) = id -1
     std::vector<std::string> warnings_;
 };

@@ -19,6 +19,7 @@
 #include "../error.hpp"
 #include "../random.hpp"
 #include "detail/encode.hpp"
+#include "detail/memory.hpp"
 #include "detail/numpy_argsort.hpp"
 #include "detail/numpy_float.hpp"
 #include "fold.hpp"
@@ -44,6 +45,13 @@ struct shuffled {
 };
 
 namespace detail {
+
+/// A fold id per row and the number of rows of each fold.
+struct fold_assignment {
+    std::vector<fold_id> ids;
+    std::vector<std::size_t> sizes;
+    partition to_partition(bool sorted = false) && { return partition(std::move(ids), sizes, sorted); }
+};
 
 inline void check_n_splits(const char* fn, std::size_t n_splits, std::size_t n_rows) {
     require(n_splits >= 2, fn, "n_splits", "must be at least 2, got ", n_splits);
@@ -73,26 +81,54 @@ inline void check_class_counts(const char* fn, const std::vector<std::size_t>& c
     }
 }
 
-inline std::vector<fold_id> kfold_ids(std::size_t n, std::size_t k, const std::size_t* perm) {
-    std::vector<fold_id> ids(n);
+inline fold_assignment kfold_ids(std::size_t n, std::size_t k, const std::size_t* perm) {
+    fold_assignment out{detail::big_vector<fold_id>(n), std::vector<std::size_t>(k)};
     const std::size_t base = n / k, extra = n % k;
     std::size_t pos = 0;
     for (std::size_t f = 0; f < k; ++f) {
-        const std::size_t stop = pos + base + (f < extra ? 1 : 0);
-        for (; pos < stop; ++pos) ids[perm ? perm[pos] : pos] = static_cast<fold_id>(f);
+        out.sizes[f] = base + (f < extra ? 1 : 0);
+        const std::size_t stop = pos + out.sizes[f];
+        for (; pos < stop; ++pos) out.ids[perm ? perm[pos] : pos] = static_cast<fold_id>(f);
     }
-    return ids;
+    return out;
 }
 
 /// StratifiedKFold's assignment from class codes in order of first appearance.
-inline std::vector<fold_id> stratified_ids(const encoded_column& y, std::size_t k, rng* g) {
+/// (Consumes y: its code column becomes the fold-id column.)
+inline fold_assignment stratified_ids(encoded_column y, std::size_t k, rng* g) {
     const std::size_t n = y.codes.size(), n_classes = y.n_unique();
     std::vector<std::size_t> cum(n_classes + 1, 0);
     for (std::size_t c = 0; c < n_classes; ++c) cum[c + 1] = cum[c] + y.counts[c];
     // Rows at positions f, f+k, f+2k, ... of the class-sorted labels go to
     // fold f: count of such positions below b.
     auto below = [k](std::size_t b, std::size_t f) { return b > f ? (b - f - 1) / k + 1 : 0; };
-    std::vector<fold_id> seq(n);
+    std::vector<std::size_t> sizes(k, 0);
+    for (std::size_t c = 0; c < n_classes; ++c) {
+        for (std::size_t f = 0; f < k; ++f) sizes[f] += below(cum[c + 1], f) - below(cum[c], f);
+    }
+    std::vector<fold_id> ids = std::move(y.codes);
+    if (!g) {
+        // Within a class, rows in order fill fold 0's share, then fold 1's...
+        // Per class: the current fold and the rows it still takes.
+        std::vector<fold_id> fold(n_classes, 0);
+        std::vector<std::size_t> left(n_classes);
+        auto share = [&](std::size_t c, std::size_t f) { return below(cum[c + 1], f) - below(cum[c], f); };
+        for (std::size_t c = 0; c < n_classes; ++c) {
+            left[c] = share(c, 0);
+            while (left[c] == 0 && static_cast<std::size_t>(fold[c]) + 1 < k) left[c] = share(c, static_cast<std::size_t>(++fold[c]));
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto c = static_cast<std::size_t>(ids[i]);
+            ids[i] = fold[c];
+            if (--left[c] == 0) {
+                while (left[c] == 0 && static_cast<std::size_t>(fold[c]) + 1 < k) {
+                    left[c] = share(c, static_cast<std::size_t>(++fold[c]));
+                }
+            }
+        }
+        return {std::move(ids), std::move(sizes)};
+    }
+    auto seq = detail::big_vector<fold_id>(n);
     for (std::size_t c = 0; c < n_classes; ++c) {
         std::size_t pos = cum[c];
         for (std::size_t f = 0; f < k; ++f) {
@@ -100,13 +136,11 @@ inline std::vector<fold_id> stratified_ids(const encoded_column& y, std::size_t 
             std::fill_n(seq.begin() + static_cast<std::ptrdiff_t>(pos), m, static_cast<fold_id>(f));
             pos += m;
         }
-        if (g) shuffle(seq.begin() + static_cast<std::ptrdiff_t>(cum[c]),
-                       seq.begin() + static_cast<std::ptrdiff_t>(cum[c + 1]), *g);
+        shuffle(seq.begin() + static_cast<std::ptrdiff_t>(cum[c]), seq.begin() + static_cast<std::ptrdiff_t>(cum[c + 1]), *g);
     }
-    std::vector<fold_id> ids(n);
     std::vector<std::size_t> cursor(cum.begin(), cum.end() - 1);
-    for (std::size_t i = 0; i < n; ++i) ids[i] = seq[cursor[y.codes[i]]++];
-    return ids;
+    for (std::size_t i = 0; i < n; ++i) ids[i] = seq[cursor[static_cast<std::size_t>(ids[i])]++];
+    return {std::move(ids), std::move(sizes)};
 }
 
 /// Puts each weighted item, in the given order, into the currently lightest
@@ -139,7 +173,8 @@ inline std::vector<fold_id> lightest_bin_fill(const std::vector<std::int64_t>& w
     return bin;
 }
 
-inline std::vector<fold_id> group_ids(const encoded_column& groups, std::size_t k, rng* g) {
+/// (Consumes groups: its code column becomes the fold-id column.)
+inline fold_assignment group_ids(encoded_column groups, std::size_t k, rng* g) {
     const std::size_t n_groups = groups.n_unique();
     std::vector<std::int64_t> sizes(n_groups);
     for (std::size_t j = 0; j < n_groups; ++j) sizes[j] = static_cast<std::int64_t>(groups.counts[j]);
@@ -157,9 +192,11 @@ inline std::vector<fold_id> group_ids(const encoded_column& groups, std::size_t 
         std::reverse(order.begin(), order.end());
     }
     const std::vector<fold_id> group_fold = lightest_bin_fill(sizes, order, k);
-    std::vector<fold_id> ids(groups.codes.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = group_fold[groups.codes[i]];
-    return ids;
+    std::vector<std::size_t> fold_sizes(k, 0);
+    for (std::size_t j = 0; j < n_groups; ++j) fold_sizes[static_cast<std::size_t>(group_fold[j])] += groups.counts[j];
+    std::vector<fold_id> ids = std::move(groups.codes);
+    for (auto& id : ids) id = group_fold[static_cast<std::size_t>(id)];
+    return {std::move(ids), std::move(fold_sizes)};
 }
 
 inline bool numpy_isclose(double a, double b) noexcept {
@@ -169,8 +206,9 @@ inline bool numpy_isclose(double a, double b) noexcept {
 
 /// StratifiedGroupKFold's greedy assignment (scikit-learn 1.2.1), with the
 /// same floating-point evaluation so that near-ties resolve identically.
-inline std::vector<fold_id> stratified_group_ids(const encoded_column& y, const encoded_column& groups,
-                                                 std::size_t k, rng* g) {
+/// (Consumes groups: its code column becomes the fold-id column.)
+inline fold_assignment stratified_group_ids(const encoded_column& y, encoded_column groups, std::size_t k,
+                                                 rng* g) {
     const std::size_t n_classes = y.n_unique(), n_groups = groups.n_unique();
     std::vector<double> per_group(n_groups * n_classes, 0.0);
     for (std::size_t i = 0; i < y.codes.size(); ++i) per_group[groups.codes[i] * n_classes + y.codes[i]] += 1.0;
@@ -239,9 +277,9 @@ inline std::vector<fold_id> stratified_group_ids(const encoded_column& y, const 
             share[best * n_classes + c] = fold_counts[best * n_classes + c] / total[c];
         }
     }
-    std::vector<fold_id> ids(groups.codes.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) ids[i] = group_fold[groups.codes[i]];
-    return ids;
+    std::vector<fold_id> ids = std::move(groups.codes);
+    for (auto& id : ids) id = group_fold[static_cast<std::size_t>(id)];
+    return {std::move(ids), std::move(fold_rows)};
 }
 
 }  // namespace detail
@@ -254,7 +292,7 @@ inline std::vector<fold_id> stratified_group_ids(const encoded_column& y, const 
 /// Complexity: O(n_rows) time and memory.
 inline partition kfold(std::size_t n_rows, std::size_t n_splits) {
     detail::check_n_splits("kfold", n_splits, n_rows);
-    return partition(detail::kfold_ids(n_rows, n_splits, nullptr), n_splits, "kfold");
+    return detail::kfold_ids(n_rows, n_splits, nullptr).to_partition(true);
 }
 
 /// K-fold on rows shuffled with `assay::rng(s.seed)` (Fisher-Yates): fold
@@ -264,11 +302,11 @@ inline partition kfold(std::size_t n_rows, std::size_t n_splits) {
 /// Throws: as the unshuffled kfold. Complexity: O(n_rows).
 inline partition kfold(std::size_t n_rows, std::size_t n_splits, shuffled s) {
     detail::check_n_splits("kfold", n_splits, n_rows);
-    std::vector<std::size_t> perm(n_rows);
+    auto perm = detail::big_vector<std::size_t>(n_rows);
     std::iota(perm.begin(), perm.end(), std::size_t{0});
     rng g(s.seed);
     shuffle(perm.begin(), perm.end(), g);
-    return partition(detail::kfold_ids(n_rows, n_splits, perm.data()), n_splits, "kfold");
+    return detail::kfold_ids(n_rows, n_splits, perm.data()).to_partition();
 }
 
 namespace detail {
@@ -279,7 +317,7 @@ partition stratified_kfold_impl(const Labels& y, std::size_t n_splits, rng* g) {
     auto enc = detail::by_first_appearance(detail::encode_sorted(y, fn, "y"));
     partition p;
     detail::check_class_counts(fn, enc.counts, n_splits, &p);
-    partition out(detail::stratified_ids(enc, n_splits, g), n_splits, fn);
+    partition out = detail::stratified_ids(std::move(enc), n_splits, g).to_partition();
     for (const auto& w : p.warnings()) out.add_warning(w);
     return out;
 }
@@ -320,7 +358,7 @@ partition group_kfold_impl(const Groups& groups, std::size_t n_splits, rng* g) {
         detail::throw_invalid_argument(fn, "n_splits", "cannot be greater than the number of groups (",
                                        enc.n_unique(), "), got ", n_splits);
     }
-    return partition(detail::group_ids(enc, n_splits, g), n_splits, fn);
+    return detail::group_ids(std::move(enc), n_splits, g).to_partition();
 }
 }  // namespace detail
 
@@ -356,10 +394,11 @@ partition stratified_group_kfold_impl(const Labels& y, const Groups& groups, std
     auto ge = detail::encode_sorted(groups, fn, "groups");
     partition p;
     detail::check_class_counts(fn, ye.counts, n_splits, &p);
-    partition out(detail::stratified_group_ids(ye, ge, n_splits, g), n_splits, fn);
+    const std::size_t n_groups = ge.n_unique();
+    partition out = detail::stratified_group_ids(ye, std::move(ge), n_splits, g).to_partition();
     for (const auto& w : p.warnings()) out.add_warning(w);
-    if (ge.n_unique() < n_splits) {
-        out.add_warning(concat("only ", ge.n_unique(), " groups for ", n_splits, " folds: some folds are empty"));
+    if (n_groups < n_splits) {
+        out.add_warning(concat("only ", n_groups, " groups for ", n_splits, " folds: some folds are empty"));
     }
     return out;
 }
@@ -406,8 +445,8 @@ partition leave_one_group_out(const Groups& groups) {
     auto enc = detail::encode_sorted(groups, fn, "groups");
     detail::require(enc.n_unique() >= 2, fn, "groups", "must contain at least 2 distinct groups, got ",
                     enc.n_unique());
-    std::vector<fold_id> ids(enc.codes.begin(), enc.codes.end());
-    return partition(std::move(ids), enc.n_unique(), fn);
+    const std::size_t n_groups = enc.n_unique();
+    return partition(std::move(enc.codes), n_groups, fn);
 }
 
 /// Folds given by a fold label per row: fold j tests the rows whose label is

@@ -36,7 +36,7 @@ public:
         iterator(const leave_p_groups_out_folds* owner, bool at_end) : owner_(owner), done_(at_end) {
             if (!done_) {
                 combo_.resize(owner_->p_);
-                for (std::size_t j = 0; j < combo_.size(); ++j) combo_[j] = static_cast<std::uint32_t>(j);
+                for (std::size_t j = 0; j < combo_.size(); ++j) combo_[j] = static_cast<std::int32_t>(j);
                 index_ = 0;
                 refresh();
             } else {
@@ -55,7 +55,7 @@ public:
             // Next combination in lexicographic order.
             const std::size_t p = combo_.size(), g = owner_->n_groups_;
             std::size_t j = p;
-            while (j > 0 && combo_[j - 1] == g - p + (j - 1)) --j;
+            while (j > 0 && static_cast<std::size_t>(combo_[j - 1]) == g - p + (j - 1)) --j;
             if (j == 0) {
                 done_ = true;
                 index_ = owner_->n_splits_;
@@ -70,21 +70,21 @@ public:
         friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.index_ == b.index_; }
         friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.index_ != b.index_; }
         /// The current combination of group codes (ranks among the sorted groups).
-        const std::vector<std::uint32_t>& groups() const noexcept { return combo_; }
+        const std::vector<std::int32_t>& groups() const noexcept { return combo_; }
 
     private:
         void refresh() {
             test_rows_ = 0;
-            for (auto c : combo_) test_rows_ += owner_->group_rows_[c];
+            for (auto c : combo_) test_rows_ += owner_->group_rows_[static_cast<std::size_t>(c)];
         }
         const leave_p_groups_out_folds* owner_ = nullptr;
-        std::vector<std::uint32_t> combo_;
+        std::vector<std::int32_t> combo_;
         std::size_t index_ = 0;
         std::size_t test_rows_ = 0;
         bool done_ = true;
     };
 
-    leave_p_groups_out_folds(std::vector<std::uint32_t> codes, std::vector<std::size_t> group_rows, std::size_t p)
+    leave_p_groups_out_folds(std::vector<std::int32_t> codes, std::vector<std::size_t> group_rows, std::size_t p)
         : codes_(std::move(codes)), group_rows_(std::move(group_rows)), n_groups_(group_rows_.size()), p_(p) {
         // n_splits = C(n_groups, p), exact or an error on overflow.
         std::size_t c = 1;
@@ -104,7 +104,7 @@ public:
     iterator end() const { return iterator(this, true); }
 
 private:
-    std::vector<std::uint32_t> codes_;
+    std::vector<std::int32_t> codes_;
     std::vector<std::size_t> group_rows_;
     std::size_t n_groups_ = 0, p_ = 0, n_splits_ = 0;
 };

@@ -17,6 +17,7 @@
 #include "../error.hpp"
 #include "../random.hpp"
 #include "detail/encode.hpp"
+#include "detail/memory.hpp"
 #include "fold.hpp"
 
 #include <algorithm>
@@ -113,13 +114,13 @@ inline parts stratified_group_parts_impl(const encoded_column& y, const encoded_
     // Sparse class counts of every group.
     std::vector<std::size_t> goff(n_groups + 1, 0);
     for (std::size_t j = 0; j < n_groups; ++j) goff[j + 1] = goff[j] + groups.counts[j];
-    std::vector<std::uint32_t> by_group(n);
+    std::vector<std::int32_t> by_group(n);
     {
         std::vector<std::size_t> cur(goff.begin(), goff.end() - 1);
         for (std::size_t i = 0; i < n; ++i) by_group[cur[groups.codes[i]]++] = y.codes[i];
     }
     std::vector<std::size_t> coff(n_groups + 1, 0);
-    std::vector<std::pair<std::uint32_t, double>> cls;  // (class, count) per group
+    std::vector<std::pair<std::int32_t, double>> cls;  // (class, count) per group
     std::vector<double> tmp(n_classes, 0.0);
     for (std::size_t j = 0; j < n_groups; ++j) {
         for (std::size_t r = goff[j]; r < goff[j + 1]; ++r) tmp[by_group[r]] += 1.0;
@@ -184,7 +185,7 @@ inline parts random_parts(std::size_t n_rows, const std::vector<double>& fractio
     detail::require(n_rows > 0, fn, "rows", "is empty");
     detail::check_fractions(fn, fractions);
     const auto sizes = detail::apportion(n_rows, fractions, nullptr);
-    std::vector<std::size_t> perm(n_rows);
+    auto perm = detail::big_vector<std::size_t>(n_rows);
     std::iota(perm.begin(), perm.end(), std::size_t{0});
     rng g(seed);
     shuffle(perm.begin(), perm.end(), g);

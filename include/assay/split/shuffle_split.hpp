@@ -16,6 +16,7 @@
 #include "../error.hpp"
 #include "../random.hpp"
 #include "detail/encode.hpp"
+#include "detail/memory.hpp"
 #include "fold.hpp"
 #include "kfold.hpp"
 
@@ -137,7 +138,7 @@ inline std::vector<std::size_t> approximate_mode(const std::vector<std::size_t>&
 }
 
 inline holdout random_holdout(std::size_t n, train_test_counts c, rng& g) {
-    std::vector<std::size_t> perm(n);
+    auto perm = detail::big_vector<std::size_t>(n);
     std::iota(perm.begin(), perm.end(), std::size_t{0});
     // Partial Fisher-Yates: only the first test + train positions are drawn.
     const std::size_t m = c.test + c.train;
@@ -156,7 +157,7 @@ inline holdout random_holdout(std::size_t n, train_test_counts c, rng& g) {
 /// Rows grouped by code: rows of code c are order[offset[c] .. offset[c+1]).
 struct code_index {
     std::vector<std::size_t> order, offset;
-    code_index(const std::vector<std::uint32_t>& codes, const std::vector<std::size_t>& counts)
+    code_index(const std::vector<std::int32_t>& codes, const std::vector<std::size_t>& counts)
         : order(codes.size()), offset(counts.size() + 1, 0) {
         for (std::size_t c = 0; c < counts.size(); ++c) offset[c + 1] = offset[c] + counts[c];
         std::vector<std::size_t> cursor(offset.begin(), offset.end() - 1);
@@ -372,7 +373,7 @@ repeated_folds repeated_stratified_kfold(const Labels& y, std::size_t n_splits, 
     detail::require(n_repeats >= 1, "repeated_stratified_kfold", "n_repeats", "must be at least 1");
     // Sorted-value codes keep the order of first appearance, so they give
     // the same folds as the labels themselves.
-    auto labels = std::make_shared<std::vector<std::uint32_t>>(
+    auto labels = std::make_shared<std::vector<std::int32_t>>(
         detail::encode_sorted(y, "repeated_stratified_kfold", "y").codes);
     (void)stratified_kfold(*labels, n_splits);  // validates now
     return repeated_folds(n_repeats, n_splits, seed,

@@ -7,6 +7,7 @@
 #include "../detail/checks.hpp"
 #include "../error.hpp"
 #include "detail/encode.hpp"
+#include "detail/memory.hpp"
 #include "fold.hpp"
 
 #include <algorithm>
@@ -141,7 +142,7 @@ time_series_folds time_series_split(const Timestamps& timestamps, std::size_t n_
         }
     }
     const std::size_t ts = detail::time_series_test_size(fn, t.size(), n_splits, options);
-    std::vector<std::size_t> order(t.size());
+    auto order = detail::big_vector<std::size_t>(t.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return t[a] < t[b]; });
     return time_series_folds(t.size(), n_splits, ts, static_cast<std::size_t>(options.gap),
@@ -179,7 +180,7 @@ std::vector<range_value_t<Range>> numeric_column(const Range& r, const char* fn,
 
 template <class T>
 struct time_group_state {
-    std::vector<std::uint32_t> codes;       // group code of every row
+    std::vector<std::int32_t> codes;       // group code of every row
     std::vector<std::size_t> position;      // position of every group in start order
     std::vector<std::size_t> by_start;      // groups in start order
     std::vector<T> start, end;              // per group

@@ -5,6 +5,7 @@
 
 #include "../../config.hpp"
 #include "../../error.hpp"
+#include "memory.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -55,9 +56,11 @@ std::uint64_t ordered_key(const T& v) noexcept {
 /// Dense codes of a column: `codes[i]` is the rank of row i's value among the
 /// distinct values in ascending order (numpy's `np.unique` inverse), and
 /// `counts[c]` the number of rows with code c. Strings compare byte-wise
-/// (lexicographically, as numpy sorts them).
+/// (lexicographically, as numpy sorts them). Codes are 32-bit signed, like
+/// fold ids, so a splitter can turn the code column into its fold-id column
+/// in place; columns are limited to 2^31 - 2 rows.
 struct encoded_column {
-    std::vector<std::uint32_t> codes;
+    std::vector<std::int32_t> codes;
     std::vector<std::size_t> counts;
     std::size_t n_unique() const noexcept { return counts.size(); }
 };
@@ -70,8 +73,9 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
                   "(map floating-point values to integers first)");
     encoded_column out;
     const auto n = static_cast<std::size_t>(std::distance(first, last));
-    require(n < std::numeric_limits<std::uint32_t>::max(), function, argument, "has more than 2^32-2 rows");
-    out.codes.resize(n);
+    require(n < static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()), function, argument,
+            "has more than 2^31-2 rows");
+    out.codes = big_vector<std::int32_t>(n);
     if (n == 0) return out;
     if constexpr (std::is_integral<value_type>::value || std::is_enum<value_type>::value) {
         std::uint64_t lo = std::numeric_limits<std::uint64_t>::max(), hi = 0;
@@ -82,33 +86,41 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
         }
         const std::uint64_t span = hi - lo;
         if (span < 2 * static_cast<std::uint64_t>(n) + 4096) {
-            // Dense values: a table indexed by value.
-            std::vector<std::uint32_t> table(static_cast<std::size_t>(span) + 1, 0);
-            for (It it = first; it != last; ++it) table[static_cast<std::size_t>(ordered_key(*it) - lo)] = 1;
-            std::uint32_t next = 0;
-            for (auto& t : table) {
-                if (t) t = ++next;  // code + 1; 0 = absent
-            }
-            out.counts.assign(next, 0);
+            // Dense values: count by value, then ranks of the present values.
+            // When every value in [lo, hi] occurs (labels 0..C-1, groups
+            // 0..G-1), the rank is the offset and one pass suffices.
+            std::vector<std::size_t> count(static_cast<std::size_t>(span) + 1, 0);
             std::size_t i = 0;
             for (It it = first; it != last; ++it, ++i) {
-                const std::uint32_t c = table[static_cast<std::size_t>(ordered_key(*it) - lo)] - 1;
-                out.codes[i] = c;
-                ++out.counts[c];
+                const auto slot = static_cast<std::size_t>(ordered_key(*it) - lo);
+                out.codes[i] = static_cast<std::int32_t>(slot);
+                ++count[slot];
+            }
+            std::vector<std::int32_t> rank(count.size());
+            std::int32_t next = 0;
+            for (std::size_t v = 0; v < count.size(); ++v) {
+                rank[v] = next;
+                if (count[v]) {
+                    ++next;
+                    out.counts.push_back(count[v]);
+                }
+            }
+            if (out.counts.size() != count.size()) {
+                for (auto& c : out.codes) c = rank[static_cast<std::size_t>(c)];
             }
             return out;
         }
         // Sparse values: sort the distinct keys, binary-search each row.
         std::vector<std::uint64_t> keys;
-        keys.reserve(n);
+        reserve_big(keys, n);
         for (It it = first; it != last; ++it) keys.push_back(ordered_key(*it));
         std::vector<std::uint64_t> uniq(keys);
         std::sort(uniq.begin(), uniq.end());
         uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
         out.counts.assign(uniq.size(), 0);
         for (std::size_t i = 0; i < n; ++i) {
-            const auto c = static_cast<std::uint32_t>(std::lower_bound(uniq.begin(), uniq.end(), keys[i]) - uniq.begin());
-            out.codes[i] = c;
+            const auto c = static_cast<std::size_t>(std::lower_bound(uniq.begin(), uniq.end(), keys[i]) - uniq.begin());
+            out.codes[i] = static_cast<std::int32_t>(c);
             ++out.counts[c];
         }
         return out;
@@ -125,7 +137,7 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
                 found = seen.emplace(key, static_cast<std::uint32_t>(distinct.size())).first;
                 distinct.push_back(key);
             }
-            out.codes[i] = found->second;
+            out.codes[i] = static_cast<std::int32_t>(found->second);
         }
         std::vector<std::uint32_t> by_value(distinct.size());
         for (std::uint32_t k = 0; k < by_value.size(); ++k) by_value[k] = k;
@@ -135,8 +147,8 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
         for (std::uint32_t r = 0; r < by_value.size(); ++r) rank[by_value[r]] = r;
         out.counts.assign(distinct.size(), 0);
         for (auto& c : out.codes) {
-            c = rank[c];
-            ++out.counts[c];
+            c = static_cast<std::int32_t>(rank[static_cast<std::size_t>(c)]);
+            ++out.counts[static_cast<std::size_t>(c)];
         }
         return out;
     }
@@ -150,15 +162,15 @@ encoded_column encode_sorted(const Range& r, const char* function, const char* a
 /// Re-codes sorted codes in order of first appearance in the column (what
 /// scikit-learn's StratifiedKFold does with its classes).
 inline encoded_column by_first_appearance(encoded_column col) {
-    const std::uint32_t unseen = std::numeric_limits<std::uint32_t>::max();
-    std::vector<std::uint32_t> remap(col.n_unique(), unseen);
-    std::uint32_t next = 0;
+    std::vector<std::int32_t> remap(col.n_unique(), -1);
+    std::int32_t next = 0;
     for (auto& c : col.codes) {
-        if (remap[c] == unseen) remap[c] = next++;
-        c = remap[c];
+        auto& r = remap[static_cast<std::size_t>(c)];
+        if (r < 0) r = next++;
+        c = r;
     }
     std::vector<std::size_t> counts(col.n_unique());
-    for (std::size_t k = 0; k < counts.size(); ++k) counts[remap[k]] = col.counts[k];
+    for (std::size_t k = 0; k < counts.size(); ++k) counts[static_cast<std::size_t>(remap[k])] = col.counts[k];
     col.counts = std::move(counts);
     return col;
 }
