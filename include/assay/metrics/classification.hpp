@@ -286,7 +286,9 @@ inline double f1_score(const confusion_counts& c, prf_options o = {}) {
 }
 
 /// Per-class Jaccard index tp / (tp + fp + fn) (scikit-learn 1.2.1
-/// `jaccard_score(average=None)`), in `o.labels` order or sorted.
+/// `jaccard_score(average=None)`), in `o.labels` order or sorted; 0/0 gives
+/// o.zero_division. Throws: invalid_argument on empty counts or a label
+/// outside the set. Complexity: O(K²).
 inline std::vector<double> jaccard_per_class(const confusion_counts& c, prf_options o = {}) {
     o.averaging = average::macro;
     const auto s = detail::metrics::select_classes("jaccard_per_class", c, o);
@@ -298,7 +300,7 @@ inline std::vector<double> jaccard_per_class(const confusion_counts& c, prf_opti
 
 /// Jaccard index averaged as `o` says (scikit-learn 1.2.1 `jaccard_score`;
 /// `weighted` with zero total support falls back to the unweighted mean, as
-/// scikit-learn does). Complexity: O(K²).
+/// scikit-learn does). Throws: as precision_recall_fscore. Complexity: O(K²).
 inline double jaccard_score(const confusion_counts& c, const prf_options& o = {}) {
     const auto s = detail::metrics::select_classes("jaccard_score", c, o);
     if (o.averaging == average::micro) {
@@ -323,7 +325,7 @@ inline double accuracy_score(const confusion_counts& c) {
 }
 
 /// 1 − accuracy (scikit-learn 1.2.1 `hamming_loss` / `zero_one_loss` on
-/// multiclass labels).
+/// multiclass labels). Throws / Complexity: as accuracy_score.
 inline double hamming_loss(const confusion_counts& c) { return 1.0 - accuracy_score(c); }
 inline double zero_one_loss(const confusion_counts& c) { return 1.0 - accuracy_score(c); }
 

@@ -20,6 +20,7 @@
 #include "../config.hpp"
 #include "../error.hpp"
 #include "detail/input.hpp"
+#include "detail/big_buffer.hpp"
 #include "detail/radix_sort.hpp"
 
 #include <algorithm>
@@ -129,11 +130,11 @@ namespace metrics {
 template <class Visit>
 void walk_split(std::uint64_t* buf, std::size_t n_pos, std::size_t n, Visit&& visit) {
     const std::size_t n_neg = n - n_pos;
-    std::unique_ptr<std::uint64_t[]> scratch(new std::uint64_t[std::max<std::size_t>(n, 1)]);
+    big_buffer<std::uint64_t> scratch(std::max<std::size_t>(std::max(n_pos, n_neg), 1));
     std::uint64_t* pos = buf + 1;
     std::uint64_t* neg = buf + 2 + n_pos;
-    sort_keys(pos, n_pos, scratch.get());
-    sort_keys(neg, n_neg, scratch.get());
+    sort_keys(pos, n_pos, scratch.data());
+    sort_keys(neg, n_neg, scratch.data());
     buf[0] = 0;
     buf[1 + n_pos] = 0;
     // Heads are pos[i - 1] and neg[j - 1]; index -1 is the sentinel.
@@ -157,15 +158,13 @@ void walk_split(std::uint64_t* buf, std::size_t n_pos, std::size_t n, Visit&& vi
 /// (zero-weight rows are never added). Walks from the end of the stable
 /// ascending order, i.e. scikit-learn's reversed mergesort order.
 template <class Visit>
-void walk_sorted_weighted(std::vector<std::uint64_t>& keys, std::vector<double>& w, Visit&& visit) {
-    std::vector<std::uint64_t> kt;
-    std::vector<double> wt;
-    radix_sort(keys, &w, kt, wt);
+void walk_sorted_weighted(std::uint64_t* keys, double* w, std::size_t n, Visit&& visit) {
+    sort_pairs(keys, w, n);
     double tps = 0.0, fps = 0.0;
-    for (std::size_t i = keys.size(); i-- > 0;) {
+    for (std::size_t i = n; i-- > 0;) {
         const double v = w[i];
-        if (v > 0.0) tps += v;
-        else fps += -v;
+        tps += v > 0.0 ? v : 0.0;
+        fps += v > 0.0 ? 0.0 : -v;
         if (i == 0 || keys[i - 1] != keys[i]) visit(fps, tps, key_to_double(keys[i]));
     }
 }
@@ -173,13 +172,18 @@ void walk_sorted_weighted(std::vector<std::uint64_t>& keys, std::vector<double>&
 /// Rows as keys, split or signed as the walks need them.
 struct scored_rows {
     bool weighted = false;
-    // Unweighted: the walk_split layout, filled by fill_split() or add().
-    std::unique_ptr<std::uint64_t[]> buf;
+    // Unweighted: the walk_split layout (filled by fill_split) and rows
+    // given one by one (folded in by walk()).
+    big_buffer<std::uint64_t> buf;
     std::size_t n_rows = 0, n_pos_rows = 0;
     std::vector<std::uint64_t> pos_added, neg_added;
-    // Weighted.
-    std::vector<std::uint64_t> keys;
-    std::vector<double> signed_w;
+    // Weighted: keys and signed weights (filled by fill_weighted), and rows
+    // given one by one.
+    big_buffer<std::uint64_t> wkeys;
+    big_buffer<double> wvals;
+    std::size_t n_weighted = 0;
+    std::vector<std::uint64_t> keys_added;
+    std::vector<double> w_added;
     double n_pos = 0.0, n_neg = 0.0;  // totals (weights)
 
     void add(bool is_pos, double score) {
@@ -188,8 +192,8 @@ struct scored_rows {
     }
     void add(bool is_pos, double score, double w) {
         if (w == 0.0) return;
-        keys.push_back(ascending_key(score));
-        signed_w.push_back(is_pos ? w : -w);
+        keys_added.push_back(ascending_key(score));
+        w_added.push_back(is_pos ? w : -w);
         if (is_pos) n_pos += w;
         else n_neg += w;
     }
@@ -200,8 +204,8 @@ struct scored_rows {
     /// lands in the unfilled middle and is overwritten later.
     template <class ItT, class ItS>
     void fill_split(ItT t, ItS s, std::size_t n, label_type pos_label) {
-        buf.reset(new std::uint64_t[n + 2]);
-        std::uint64_t* b = buf.get();
+        buf.allocate(n + 2);
+        std::uint64_t* b = buf.data();
         std::size_t ip = 0, in = 0;
         for (std::size_t r = 0; r < n; ++r, ++t, ++s) {
             const std::uint64_t k = ascending_key(static_cast<double>(*s));
@@ -217,16 +221,51 @@ struct scored_rows {
         n_neg = static_cast<double>(in);
     }
 
+    /// Keys and signed weights (+ positive, − negative) of the rows with
+    /// non-zero weight.
+    template <class ItT, class ItS, class ItW>
+    void fill_weighted(ItT t, ItS s, ItW w, std::size_t n, label_type pos_label) {
+        wkeys.allocate(n);
+        wvals.allocate(n);
+        std::size_t m = 0;
+        double np = 0.0, nn = 0.0;
+        for (std::size_t r = 0; r < n; ++r, ++t, ++s, ++w) {
+            const double wv = static_cast<double>(*w);
+            const bool p = to_label(*t) == pos_label;
+            wkeys[m] = ascending_key(static_cast<double>(*s));
+            wvals[m] = p ? wv : -wv;
+            np += p ? wv : 0.0;
+            nn += p ? 0.0 : wv;
+            m += wv != 0.0 ? 1u : 0u;
+        }
+        n_weighted = m;
+        n_pos = np;
+        n_neg = nn;
+    }
+
     template <class Visit>
     void walk(Visit&& v) {
         if (weighted) {
-            walk_sorted_weighted(keys, signed_w, v);
+            if (!keys_added.empty() || n_weighted == 0) {
+                big_buffer<std::uint64_t> k(n_weighted + keys_added.size());
+                big_buffer<double> x(n_weighted + keys_added.size());
+                std::copy(wkeys.data(), wkeys.data() + n_weighted, k.data());
+                std::copy(wvals.data(), wvals.data() + n_weighted, x.data());
+                std::copy(keys_added.begin(), keys_added.end(), k.data() + n_weighted);
+                std::copy(w_added.begin(), w_added.end(), x.data() + n_weighted);
+                n_weighted += keys_added.size();
+                wkeys = std::move(k);
+                wvals = std::move(x);
+                keys_added.clear();
+                w_added.clear();
+            }
+            walk_sorted_weighted(wkeys.data(), wvals.data(), n_weighted, v);
             return;
         }
-        if (!pos_added.empty() || !neg_added.empty() || !buf) {
+        if (!pos_added.empty() || !neg_added.empty() || buf.size() == 0) {
             // Rows given one by one: lay them out (after any filled ones).
             const std::size_t np = n_pos_rows + pos_added.size(), nn = n_rows - n_pos_rows + neg_added.size();
-            std::unique_ptr<std::uint64_t[]> nb(new std::uint64_t[np + nn + 2]);
+            big_buffer<std::uint64_t> nb(np + nn + 2);
             std::size_t w = 1;
             for (std::size_t r = 0; r < n_pos_rows; ++r) nb[w++] = buf[1 + r];
             for (std::uint64_t k : pos_added) nb[w++] = k;
@@ -239,7 +278,7 @@ struct scored_rows {
             pos_added.clear();
             neg_added.clear();
         }
-        walk_split(buf.get(), n_pos_rows, n_rows, v);
+        walk_split(buf.data(), n_pos_rows, n_rows, v);
     }
 };
 
@@ -311,13 +350,7 @@ scored_rows collect(const char* fn, const RT& y_true, const RS& y_score, const R
     pos_label = resolve_pos_label(fn, census, pos);
     scored_rows rows;
     rows.weighted = true;
-    rows.keys.reserve(n);
-    rows.signed_w.reserve(n);
-    auto t = range_begin(y_true);
-    auto s = range_begin(y_score);
-    auto wi = range_begin(w);
-    for (std::size_t i = 0; i < n; ++i, ++t, ++s, ++wi)
-        rows.add(to_label(*t) == pos_label, static_cast<double>(*s), static_cast<double>(*wi));
+    rows.fill_weighted(range_begin(y_true), range_begin(y_score), range_begin(w), n, pos_label);
     return rows;
 }
 
@@ -652,7 +685,8 @@ public:
         }
     }
 
-    /// Appends other's rows. Throws: invalid_argument if the positive labels differ.
+    /// Appends other's rows. Throws: invalid_argument if the positive labels
+    /// differ. Complexity: O(size of other).
     void merge(const ranking_accumulator& o) {
         detail::require(o.pos_label_ == pos_label_, "ranking_accumulator::merge", "other",
                         "has positive label ", o.pos_label_, ", this one ", pos_label_);
@@ -679,22 +713,28 @@ public:
         auto rows = this->rows();
         return detail::metrics::roc_auc_rows("ranking_accumulator::roc_auc", rows, o);
     }
-    /// Average precision (as average_precision_score).
+    /// Average precision (as average_precision_score). Throws:
+    /// invalid_argument when no row has non-zero weight. Complexity: O(n).
     double average_precision() const {
         require_rows("ranking_accumulator::average_precision");
         auto rows = this->rows();
         return detail::metrics::average_precision_rows(rows);
     }
+    /// ROC curve (as roc_curve). Throws: invalid_argument when no row has
+    /// non-zero weight. Complexity: O(n).
     roc_curve_result roc_curve(bool drop_intermediate = true) const {
         require_rows("ranking_accumulator::roc_curve");
         auto rows = this->rows();
         return detail::metrics::roc_from(detail::metrics::clf_curve(rows), drop_intermediate);
     }
+    /// Precision-recall curve (as precision_recall_curve). Throws / Complexity: as roc_curve.
     precision_recall_curve_result precision_recall_curve() const {
         require_rows("ranking_accumulator::precision_recall_curve");
         auto rows = this->rows();
         return detail::metrics::pr_from(detail::metrics::clf_curve(rows));
     }
+    /// DET curve (as det_curve). Throws: invalid_argument unless both
+    /// classes have non-zero weight. Complexity: O(n).
     det_curve_result det_curve() const {
         auto rows = this->rows();
         detail::require(rows.n_pos > 0 && rows.n_neg > 0, "ranking_accumulator::det_curve", "y_true",

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "../../config.hpp"
+#include "big_buffer.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -127,51 +128,44 @@ void hybrid_radix(std::uint64_t* keys, V* vals, std::uint64_t* ktmp, V* vtmp, st
     }
 }
 
-/// Sorts keys ascending, carrying `vals` along (stable). `vals` may be null.
-/// Scratch buffers are resized as needed and may be reused across calls.
-/// Complexity: O(n) passes (about three over memory for smooth score
-/// distributions), O(n) scratch.
-template <class V>
-void radix_sort(std::vector<std::uint64_t>& keys, std::vector<V>* vals, std::vector<std::uint64_t>& key_tmp,
-                std::vector<V>& val_tmp) {
-    const std::size_t n = keys.size();
-    if (n < radix_small) {
-        if (vals == nullptr) {
-            std::sort(keys.begin(), keys.end());  // plain keys: stability is invisible
-            return;
-        }
-        std::vector<std::size_t> order(n);
-        for (std::size_t i = 0; i < n; ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
-        std::vector<std::uint64_t> k2(n);
-        std::vector<V> v2(n);
-        for (std::size_t i = 0; i < n; ++i) k2[i] = keys[order[i]], v2[i] = (*vals)[order[i]];
-        keys.swap(k2);
-        vals->swap(v2);
-        return;
-    }
-    key_tmp.resize(n);
-    if (vals) {
-        val_tmp.resize(n);
-        hybrid_radix<true>(keys.data(), vals->data(), key_tmp.data(), val_tmp.data(), n, 3);
-    } else {
-        hybrid_radix<false, V>(keys.data(), nullptr, key_tmp.data(), nullptr, n, 3);
-    }
-}
-
 /// Sorts keys[0, n) ascending in place; `scratch` holds n keys.
 inline void sort_keys(std::uint64_t* keys, std::size_t n, std::uint64_t* scratch) {
     if (n < radix_small) {
-        std::sort(keys, keys + n);
+        std::sort(keys, keys + n);  // plain keys: stability is invisible
         return;
     }
     hybrid_radix<false, char>(keys, nullptr, scratch, nullptr, n, 3);
 }
 
+/// Sorts keys[0, n) ascending in place, carrying vals[0, n) (stable).
+/// Complexity: O(n) passes (about three over memory for smooth score
+/// distributions), O(n) scratch.
+template <class V>
+void sort_pairs(std::uint64_t* keys, V* vals, std::size_t n) {
+    if (n < radix_small) {
+        std::vector<std::size_t> order(n);
+        for (std::size_t i = 0; i < n; ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+        std::vector<std::uint64_t> k2(n);
+        std::vector<V> v2(n);
+        for (std::size_t i = 0; i < n; ++i) k2[i] = keys[order[i]], v2[i] = vals[order[i]];
+        std::copy(k2.begin(), k2.end(), keys);
+        std::copy(v2.begin(), v2.end(), vals);
+        return;
+    }
+    big_buffer<std::uint64_t> kt(n);
+    big_buffer<V> vt(n);
+    hybrid_radix<true>(keys, vals, kt.data(), vt.data(), n, 3);
+}
+
+/// Vector forms (sorted in place).
+template <class V>
+void radix_sort(std::vector<std::uint64_t>& keys, std::vector<V>& vals) {
+    sort_pairs(keys.data(), vals.data(), keys.size());
+}
 inline void radix_sort_keys(std::vector<std::uint64_t>& keys) {
-    std::vector<std::uint64_t> tmp;
-    std::vector<char> none;
-    radix_sort<char>(keys, nullptr, tmp, none);
+    big_buffer<std::uint64_t> scratch(keys.size());
+    sort_keys(keys.data(), keys.size(), scratch.data());
 }
 
 }  // namespace metrics
