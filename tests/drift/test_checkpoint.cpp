@@ -127,6 +127,8 @@ TEST_CASE("save -> load -> continue equals an uninterrupted run, on the referenc
         check_resume<dr::hddm_a>({0.001, 0.005, true, false}, xs);
         check_resume<dr::hddm_w>({}, xs);
         check_resume<dr::hddm_w>({0.0001, 0.01, 0.1, true}, xs);
+        check_resume<dr::hddm_w>({0.0001, 0.01, 0.1, true, true}, xs);  // MOA semantics
+        check_resume<dr::eddm>({30, 0.95, 0.9, true}, xs);              // MOA semantics
         check_resume<dr::page_hinkley>({}, xs);
     }
     for (const auto& name : drift_test::real_streams()) {

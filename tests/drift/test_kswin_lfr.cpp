@@ -163,7 +163,8 @@ TEST_CASE("linear_four_rates::normal_quantile equals scipy.stats.norm.ppf") {
         {0.02425, -1.972961051311885},    {0.3, -0.5244005127080409},     {0.5, 0.0},
         {0.7, 0.5244005127080407},        {0.975, 1.959963984540054},     {0.99999, 4.264890793923841},
         {1 - 1e-12, 7.0344869100478356}};
-    for (const auto& [p, z] : table) {
+    for (const auto& entry : table) {
+        const double p = entry.first, z = entry.second;
         CAPTURE(p);
         CHECK(dr::linear_four_rates::normal_quantile(p) == doctest::Approx(z).epsilon(1e-13));
     }

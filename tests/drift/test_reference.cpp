@@ -181,6 +181,17 @@ bool run_case(const json& c, bool& exercised, std::string& why) {
         dr::hddm_a d({p.at("driftConfidence").get<double>(), p.at("warningConfidence").get<double>(),
                       p.at("typeOfTest").get<int>() == 1, /*signal_decrease=*/false});
         t = run(d, xs, [](long) {});
+    } else if (det == "HDDM_W_Test") {
+        dr::hddm_w_config cfg{p.at("driftConfidence").get<double>(), p.at("warningConfidence").get<double>(),
+                              p.at("lambda").get<double>(), p.at("typeOfTest").get<int>() == 1};
+        cfg.moa_semantics = true;
+        dr::hddm_w d(cfg);
+        t = run(d, xs, [](long) {});
+    } else if (det == "EDDM" && impl == "moa") {
+        dr::eddm_config cfg;
+        cfg.moa_semantics = true;
+        dr::eddm d(cfg);
+        t = run(d, xs, [](long) {});
     } else if (det == "KSWIN" && impl == "river") {
         double last_p = 0.0;
         t = replay_river_kswin(p, xs, last_p);

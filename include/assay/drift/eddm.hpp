@@ -24,6 +24,13 @@ struct eddm_config {
     double alpha = 0.95;
     /// Drift when the same ratio < beta, in (0, alpha].
     double beta = 0.9;
+    /// MOA's `EDDM` instead of River's: population standard deviation
+    /// (divided by the number of errors, `sqrt`), mean updated as
+    /// `m + (d − m)/k`, the maximum starting at 0 and recorded only after
+    /// more than `warm_start` values (MOA counts from 1, so one update
+    /// earlier), the warning cleared by every error and kept across the reset
+    /// that follows a drift. With the defaults this reproduces MOA's EDDM.
+    bool moa_semantics = false;
 };
 
 /// EDDM on a stream of 0/1 errors: tracks the mean p' and standard deviation
@@ -36,8 +43,7 @@ struct eddm_config {
 /// `** 0.5`; a new maximum suppresses the test; the warning flag is left as it
 /// was on a drift (so a drift may also report a warning) and on a correct
 /// prediction; reset on the update after a drift. MOA's EDDM differs (its
-/// standard deviation, thresholds and warm-up; see the README of the drift
-/// reference cases) and is not reproduced.
+/// standard deviation, maximum and warm-up): `moa_semantics = true` follows it.
 /// Single-writer value type. State size: 64 bytes.
 class eddm {
 public:
@@ -45,13 +51,14 @@ public:
     static constexpr detector_kind kind = detector_kind::eddm;
 
     /// Throws: `assay::invalid_argument` for a parameter out of range.
-    explicit eddm(const eddm_config& config = {}) : cfg_(validate(config)) {}
+    explicit eddm(const eddm_config& config = {}) : cfg_(validate(config)) { clear(); }
 
     /// Adds one outcome (1 = error, 0 = correct).
     /// Throws: `assay::invalid_argument` unless x is exactly 0 or 1.
     /// Complexity: O(1).
     status update(double x) {
         detail::require_binary("drift::eddm::update", x);
+        if (cfg_.moa_semantics) return update_moa(x);
         if (drift_) clear();
         n_ += 1;
         if (x == 1.0) {
@@ -98,13 +105,15 @@ public:
     const eddm_config& config() const noexcept { return cfg_; }
 
     /// Serialises configuration and state (assay/drift/checkpoint.hpp;
-    /// payload: warm_start u32, alpha, beta f64, drift and warning flags,
+    /// payload: warm_start u32, alpha, beta f64, moa_semantics bool, drift and
+/// warning flags,
     /// n, n_errors, last_error u64, count, mean, m2, p2s_max f64).
     std::vector<std::uint8_t> save() const {
         detail::checkpoint_writer w(kind);
         w.u32(static_cast<std::uint32_t>(cfg_.warm_start));
         w.f64(cfg_.alpha);
         w.f64(cfg_.beta);
+        w.boolean(cfg_.moa_semantics);
         w.boolean(drift_);
         w.boolean(warning_);
         w.u64(n_);
@@ -123,6 +132,7 @@ public:
         c.warm_start = static_cast<int>(ws);
         c.alpha = in.f64();
         c.beta = in.f64();
+        c.moa_semantics = in.boolean();
         in.check(config_error(c) == nullptr, "invalid configuration");
         eddm next(c);
         next.drift_ = in.boolean();
@@ -138,6 +148,7 @@ public:
         in.check(next.n_errors_ <= next.n_ && next.last_error_ <= next.n_, "counters inconsistent");
         in.check(next.count_ == static_cast<double>(next.n_errors_), "error count inconsistent");
         in.check(next.m2_ >= 0.0, "m2 negative");
+        in.check(next.p2s_max_ >= -1.0, "p2s_max invalid");
         *this = next;
     }
     void load(const std::vector<std::uint8_t>& bytes) { load(bytes.data(), bytes.size()); }
@@ -158,7 +169,45 @@ private:
         const double var = count_ > 1.0 ? m2_ / (count_ - 1.0) : 0.0;
         return std::pow(var, 0.5);
     }
+    status update_moa(double x) noexcept {
+        if (drift_) {
+            const bool keep_warning = warning_;
+            clear();
+            p2s_max_ = 0.0;
+            warning_ = keep_warning;
+        }
+        n_ += 1;
+        const bool warm = n_ + 1 > static_cast<std::uint64_t>(cfg_.warm_start);  // MOA's m_n = n + 1
+        if (x == 1.0) {
+            warning_ = false;
+            ++n_errors_;
+            const double d = static_cast<double>(n_ - last_error_);
+            const double mean_old = mean_;
+            count_ += 1.0;
+            mean_ = mean_ + (d - mean_) / count_;
+            m2_ = m2_ + (d - mean_) * (d - mean_old);
+            const double p2s = mean_ + 2.0 * std::sqrt(m2_ / count_);
+            if (p2s > p2s_max_) {
+                if (warm) p2s_max_ = p2s;
+            } else {
+                const double level = p2s / p2s_max_;
+                const bool armed = warm && n_errors_ > static_cast<std::uint64_t>(cfg_.warm_start);
+                if (armed && level < cfg_.beta) drift_ = true;
+                else warning_ = armed && level < cfg_.alpha;
+            }
+            last_error_ = n_;
+        }
+        return detail::make_status(drift_, warning_);
+    }
+
     void clear() noexcept {
+        if (cfg_.moa_semantics) {
+            drift_ = warning_ = false;
+            n_ = n_errors_ = last_error_ = 0;
+            count_ = mean_ = m2_ = 0.0;
+            p2s_max_ = 0.0;
+            return;
+        }
         drift_ = warning_ = false;
         n_ = n_errors_ = last_error_ = 0;
         count_ = mean_ = m2_ = 0.0;

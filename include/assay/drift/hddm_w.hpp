@@ -27,6 +27,13 @@ struct hddm_w_config {
     double lambda_val = 0.05;
     /// Also watch decreases of the mean.
     bool two_sided_test = false;
+    /// MOA's `HDDM_W_Test` instead of River's: a mean's first value sets it
+    /// with weight sum 1 (River: λ² + (1 − λ)²), the decrease cut point
+    /// starts at the smallest positive double (River: −∞), a drift resets the
+    /// statistics within the same update (before the decrease statistics are
+    /// updated), and a significant decrease in the two-sided test restarts the
+    /// statistics silently. With the same parameters this reproduces MOA.
+    bool moa_semantics = false;
 };
 
 /// HDDM_W on a stream of 0/1 errors.
@@ -53,18 +60,19 @@ public:
     /// Complexity: O(1).
     status update(double x) {
         detail::require_binary("drift::hddm_w::update", x);
-        if (drift_) clear();
+        if (drift_ && !cfg_.moa_semantics) clear();
         push(total_, x);
 
         double eps = std::sqrt(total_.ibc * log_inv_drift_ / 2.0);
         if (total_.ewma + eps < incr_cut_) {
             incr_cut_ = total_.ewma + eps;
             s1_incr_ = total_;
-            s2_incr_ = sample{};
+            s2_incr_ = fresh();
         } else {
             push(s2_incr_, x);
         }
         if (changed(s1_incr_, s2_incr_, log_inv_drift_)) {
+            if (cfg_.moa_semantics) clear_statistics();
             warning_ = false;
             drift_ = true;
         } else if (changed(s1_incr_, s2_incr_, log_inv_warning_)) {
@@ -78,11 +86,13 @@ public:
         if (total_.ewma - eps > decr_cut_) {
             decr_cut_ = total_.ewma - eps;
             s1_decr_ = total_;
-            s2_decr_ = sample{};
+            s2_decr_ = fresh();
         } else {
             push(s2_decr_, x);
         }
-        if (cfg_.two_sided_test) {
+        if (cfg_.two_sided_test && cfg_.moa_semantics) {
+            if (changed(s2_decr_, s1_decr_, log_inv_drift_)) clear_statistics();
+        } else if (cfg_.two_sided_test) {
             if (changed(s2_decr_, s1_decr_, log_inv_drift_)) drift_ = true;
             else if (changed(s2_decr_, s1_decr_, log_inv_warning_)) warning_ = true;
         }
@@ -100,7 +110,8 @@ public:
     const hddm_w_config& config() const noexcept { return cfg_; }
 
     /// Serialises configuration and state (assay/drift/checkpoint.hpp;
-    /// payload: confidences and lambda f64, two_sided bool, drift and warning
+    /// payload: confidences and lambda f64, two_sided and moa_semantics bools,
+/// drift and warning
     /// flags, the two cut points f64, then five samples (whole stream, first
     /// and second part for increases, for decreases), each ewma f64, ibc f64,
     /// initialised bool).
@@ -110,6 +121,7 @@ public:
         w.f64(cfg_.warning_confidence);
         w.f64(cfg_.lambda_val);
         w.boolean(cfg_.two_sided_test);
+        w.boolean(cfg_.moa_semantics);
         w.boolean(drift_);
         w.boolean(warning_);
         w.f64(incr_cut_);
@@ -130,6 +142,7 @@ public:
         c.warning_confidence = in.f64();
         c.lambda_val = in.f64();
         c.two_sided_test = in.boolean();
+        c.moa_semantics = in.boolean();
         in.check(config_error(c) == nullptr, "invalid configuration");
         hddm_w next(c);
         next.drift_ = in.boolean();
@@ -141,7 +154,7 @@ public:
             s->ewma = in.finite("ewma");
             s->ibc = in.finite("ibc");
             s->init = in.boolean();
-            in.check(s->ibc > 0.0 && s->ibc <= 1.0, "ibc outside (0, 1]");
+            in.check(s->ibc >= 0.0 && s->ibc <= 1.0, "ibc outside [0, 1]");
         }
         in.finish();
         *this = next;
@@ -170,12 +183,29 @@ private:
         log_inv_drift_ = std::log(1.0 / cfg_.drift_confidence);
         log_inv_warning_ = std::log(1.0 / cfg_.warning_confidence);
         lambda_sq_ = cfg_.lambda_val * cfg_.lambda_val;
-        c_lambda_sq_ = std::pow(1.0 - cfg_.lambda_val, 2.0);
+        // River evaluates (1 − λ) ** 2 (pow), MOA (1 − λ)·(1 − λ).
+        c_lambda_sq_ = cfg_.moa_semantics ? (1.0 - cfg_.lambda_val) * (1.0 - cfg_.lambda_val)
+                                          : std::pow(1.0 - cfg_.lambda_val, 2.0);
     }
     void push(sample& s, double x) const noexcept {
-        s.ewma = s.init ? cfg_.lambda_val * x + (1.0 - cfg_.lambda_val) * s.ewma : x;
+        if (cfg_.moa_semantics && !s.init) {
+            s.ewma = x;
+            s.ibc = 1.0;
+        } else {
+            s.ewma = s.init ? cfg_.lambda_val * x + (1.0 - cfg_.lambda_val) * s.ewma : x;
+            s.ibc = lambda_sq_ + c_lambda_sq_ * s.ibc;
+        }
         s.init = true;
-        s.ibc = lambda_sq_ + c_lambda_sq_ * s.ibc;
+    }
+    sample fresh() const noexcept {
+        // MOA marks an empty mean with −1 and a weight sum of 0.
+        return cfg_.moa_semantics ? sample{-1.0, 0.0, false} : sample{};
+    }
+    void clear_statistics() noexcept {
+        total_ = s1_incr_ = s2_incr_ = s1_decr_ = s2_decr_ = fresh();
+        incr_cut_ = std::numeric_limits<double>::infinity();
+        decr_cut_ = cfg_.moa_semantics ? std::numeric_limits<double>::denorm_min()
+                                       : -std::numeric_limits<double>::infinity();
     }
     /// River's `_has_mean_changed(first, second)`: second.ewma − first.ewma
     /// exceeds McDiarmid's bound.
@@ -186,9 +216,7 @@ private:
     }
     void clear() noexcept {
         drift_ = warning_ = false;
-        total_ = s1_incr_ = s2_incr_ = s1_decr_ = s2_decr_ = sample{};
-        incr_cut_ = std::numeric_limits<double>::infinity();
-        decr_cut_ = -std::numeric_limits<double>::infinity();
+        clear_statistics();
     }
 
     hddm_w_config cfg_;
