@@ -129,6 +129,7 @@ TEST_CASE("save -> load -> continue equals an uninterrupted run, on the referenc
         check_resume<dr::hddm_w>({0.0001, 0.01, 0.1, true}, xs);
         check_resume<dr::hddm_w>({0.0001, 0.01, 0.1, true, true}, xs);  // MOA semantics
         check_resume<dr::eddm>({30, 0.95, 0.9, true}, xs);              // MOA semantics
+        check_resume<dr::ddm>({100, 1.5, 2.5, true}, xs);               // MOA semantics
         check_resume<dr::page_hinkley>({}, xs);
     }
     for (const auto& name : drift_test::real_streams()) {

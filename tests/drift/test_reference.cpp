@@ -187,6 +187,12 @@ bool run_case(const json& c, bool& exercised, std::string& why) {
         cfg.moa_semantics = true;
         dr::hddm_w d(cfg);
         t = run(d, xs, [](long) {});
+    } else if (det == "DDM" && impl == "moa") {
+        dr::ddm_config cfg{p.at("minNumInstances").get<int>(), p.at("warningLevel").get<double>(),
+                           p.at("outcontrolLevel").get<double>()};
+        cfg.moa_semantics = true;
+        dr::ddm d(cfg);
+        t = run(d, xs, [](long) {});
     } else if (det == "EDDM" && impl == "moa") {
         dr::eddm_config cfg;
         cfg.moa_semantics = true;

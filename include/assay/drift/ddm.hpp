@@ -32,6 +32,11 @@ struct ddm_config {
     double warning_threshold = 2.0;
     /// Drift when p + s > p_min + drift_threshold · s_min (>= warning_threshold).
     double drift_threshold = 3.0;
+    /// MOA's `DDM` instead of River's: mean updated as `p + (x − p)/n`, the
+    /// minimum tracked from the (warm_start − 1)-th value on and drift tested
+    /// from the warm_start-th (MOA counts from 1; `warm_start` is its
+    /// minNumInstances). With the same parameters this reproduces MOA's DDM.
+    bool moa_semantics = false;
 };
 
 /// DDM on a stream of 0/1 errors: p is the running error rate, s =
@@ -40,7 +45,8 @@ struct ddm_config {
 /// Matches River 0.26.1's `river.drift.binary.DDM` update for update
 /// (running mean `p += (1/n)(x − p)`, the minimum updated when p + s <=
 /// p_min + s_min, strict comparisons for warning and drift, warning cleared
-/// on drift, reset on the update after a drift).
+/// on drift, reset on the update after a drift). `moa_semantics` follows
+/// MOA's DDM instead.
 /// Single-writer value type. State size: 56 bytes.
 class ddm {
 public:
@@ -56,6 +62,7 @@ public:
     status update(double x) {
         detail::require_binary("drift::ddm::update", x);
         if (drift_) clear();
+        if (cfg_.moa_semantics) return update_moa(x);
         n_ += 1.0;
         p_ += (1.0 / n_) * (x - p_);
         s_ = std::sqrt(p_ * (1.0 - p_) / n_);
@@ -92,13 +99,15 @@ public:
     const ddm_config& config() const noexcept { return cfg_; }
 
     /// Serialises configuration and state (assay/drift/checkpoint.hpp;
-    /// payload: warm_start u32, warning/drift thresholds f64, drift and
+    /// payload: warm_start u32, warning/drift thresholds f64, moa_semantics
+/// bool, drift and
     /// warning flags, n, p, s, p_min, s_min, ps_min f64). Complexity: O(1).
     std::vector<std::uint8_t> save() const {
         detail::checkpoint_writer w(kind);
         w.u32(static_cast<std::uint32_t>(cfg_.warm_start));
         w.f64(cfg_.warning_threshold);
         w.f64(cfg_.drift_threshold);
+        w.boolean(cfg_.moa_semantics);
         w.boolean(drift_);
         w.boolean(warning_);
         for (double v : {n_, p_, s_, p_min_, s_min_, ps_min_}) w.f64(v);
@@ -114,6 +123,7 @@ public:
         c.warm_start = static_cast<int>(ws);
         c.warning_threshold = in.f64();
         c.drift_threshold = in.f64();
+        c.moa_semantics = in.boolean();
         in.check(config_error(c) == nullptr, "invalid configuration");
         ddm next(c);
         next.drift_ = in.boolean();
@@ -146,6 +156,23 @@ private:
         if (const char* e = config_error(c)) ::assay::detail::throw_invalid_argument("drift::ddm", "config", e);
         return c;
     }
+    status update_moa(double x) noexcept {
+        n_ += 1.0;
+        p_ = p_ + (x - p_) / n_;
+        s_ = std::sqrt(p_ * (1.0 - p_) / n_);
+        warning_ = false;
+        const double moa_n = n_ + 1.0;  // MOA's m_n after its increment
+        if (moa_n < cfg_.warm_start) return status::stable;
+        if (p_ + s_ <= ps_min_) {
+            p_min_ = p_;
+            s_min_ = s_;
+            ps_min_ = p_min_ + s_min_;
+        }
+        if (moa_n > cfg_.warm_start && p_ + s_ > p_min_ + cfg_.drift_threshold * s_min_) drift_ = true;
+        else warning_ = p_ + s_ > p_min_ + cfg_.warning_threshold * s_min_;
+        return detail::make_status(drift_, warning_);
+    }
+
     void clear() noexcept {
         drift_ = warning_ = false;
         n_ = p_ = s_ = 0.0;
