@@ -141,6 +141,9 @@ TEST_CASE("save -> load -> continue equals an uninterrupted run, on the referenc
         up.mode = dr::page_hinkley_mode::up;
         up.threshold = 20.0;
         check_resume<dr::page_hinkley>(up, xs);
+        dr::page_hinkley_config moa;
+        moa.moa_semantics = true;
+        check_resume<dr::page_hinkley>(moa, xs);
         check_resume<dr::kswin>({}, xs);
         check_resume<dr::kswin>({0.0001, 300, 50, 7}, xs);
     }

@@ -187,6 +187,15 @@ bool run_case(const json& c, bool& exercised, std::string& why) {
         cfg.moa_semantics = true;
         dr::hddm_w d(cfg);
         t = run(d, xs, [](long) {});
+    } else if (det == "PageHinkleyDM") {
+        dr::page_hinkley_config cfg;
+        cfg.min_instances = p.at("minNumInstances");
+        cfg.delta = p.at("delta");
+        cfg.threshold = p.at("lambda");
+        cfg.alpha = p.at("alpha");
+        cfg.moa_semantics = true;
+        dr::page_hinkley d(cfg);
+        t = run(d, xs, [](long) {});
     } else if (det == "DDM" && impl == "moa") {
         dr::ddm_config cfg{p.at("minNumInstances").get<int>(), p.at("warningLevel").get<double>(),
                            p.at("outcontrolLevel").get<double>()};

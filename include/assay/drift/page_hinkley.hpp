@@ -19,8 +19,8 @@ namespace drift {
 enum class page_hinkley_mode : std::uint8_t { up = 0, down = 1, both = 2 };
 
 /// Page-Hinkley's configuration. Defaults equal River 0.26's
-/// `drift.PageHinkley()` (mode "both"). MOA's `PageHinkleyDM` watches
-/// increases only: `mode = up` (its `lambda` is `threshold`).
+/// `drift.PageHinkley()` (mode "both"). MOA's `PageHinkleyDM` is a different
+/// one-sided test: `moa_semantics = true` (its `lambda` is `threshold`).
 struct page_hinkley_config {
     /// No drift before `min_instances` values (>= 1).
     int min_instances = 30;
@@ -31,6 +31,12 @@ struct page_hinkley_config {
     /// Forgetting factor of the cumulative sums, in (0, 1].
     double alpha = 1.0 - 0.0001;
     page_hinkley_mode mode = page_hinkley_mode::both;
+    /// MOA's `PageHinkleyDM` instead of River's: one-sided (increases; `mode`
+    /// is ignored), the mean updated as `m + (x − m)/n`, the statistic is the
+    /// cumulative sum itself (no running minimum is subtracted), tested from
+    /// the (min_instances − 1)-th value on (MOA counts from 1). With the same
+    /// parameters (threshold = MOA's lambda) this reproduces MOA.
+    bool moa_semantics = false;
 };
 
 /// Page-Hinkley on a real-valued stream: with the running mean x̄,
@@ -40,14 +46,15 @@ struct page_hinkley_config {
 ///
 /// Matches River 0.26.1's `river.drift.PageHinkley` update for update,
 /// including its initial max(down) of −1 and its reset on the update after a
-/// drift. Single-writer value type. State size: 56 bytes.
+/// drift. `moa_semantics` follows MOA's PageHinkleyDM instead.
+/// Single-writer value type. State size: 64 bytes.
 class page_hinkley {
 public:
     using config_type = page_hinkley_config;
     static constexpr detector_kind kind = detector_kind::page_hinkley;
 
     /// Throws: `assay::invalid_argument` for a parameter out of range.
-    explicit page_hinkley(const page_hinkley_config& config = {}) : cfg_(validate(config)) {}
+    explicit page_hinkley(const page_hinkley_config& config = {}) : cfg_(validate(config)) { clear(); }
 
     /// Adds one value. Throws: `assay::invalid_argument` if x is NaN or
     /// infinite (detector unchanged). Complexity: O(1).
@@ -56,6 +63,13 @@ public:
             ::assay::detail::throw_invalid_argument("drift::page_hinkley::update", "x", "must be finite, got ", x);
         }
         if (drift_) clear();
+        if (cfg_.moa_semantics) {
+            n_ += 1.0;
+            mean_ = mean_ + (x - mean_) / n_;
+            sum_increase_ = cfg_.alpha * sum_increase_ + (x - mean_ - cfg_.delta);
+            drift_ = n_ + 1.0 >= cfg_.min_instances && sum_increase_ > cfg_.threshold;
+            return drift_ ? status::drift : status::stable;
+        }
         n_ += 1.0;
         mean_ += (1.0 / n_) * (x - mean_);
         const double dev = x - mean_;
@@ -85,7 +99,7 @@ public:
     double mean() const noexcept { return mean_; }
     double n() const noexcept { return n_; }
     /// The two test statistics after the last update: up − min(up) and
-    /// max(down) − down.
+    /// max(down) − down (with moa_semantics: the cumulative sum, and unused).
     double test_increase() const noexcept { return sum_increase_ - min_increase_; }
     double test_decrease() const noexcept { return max_decrease_ - sum_decrease_; }
     const page_hinkley_config& config() const noexcept { return cfg_; }
@@ -101,6 +115,7 @@ public:
         w.f64(cfg_.threshold);
         w.f64(cfg_.alpha);
         w.u8(static_cast<std::uint8_t>(cfg_.mode));
+        w.boolean(cfg_.moa_semantics);
         w.boolean(drift_);
         for (double v : {n_, mean_, sum_increase_, sum_decrease_, min_increase_, max_decrease_}) w.f64(v);
         return w.finish();
@@ -119,6 +134,7 @@ public:
         const std::uint8_t mode = in.u8();
         in.check(mode <= 2, "unknown mode ", int(mode));
         c.mode = static_cast<page_hinkley_mode>(mode);
+        c.moa_semantics = in.boolean();
         in.check(config_error(c) == nullptr, "invalid configuration");
         page_hinkley next(c);
         next.drift_ = in.boolean();
@@ -154,7 +170,7 @@ private:
     void clear() noexcept {
         drift_ = false;
         n_ = mean_ = sum_increase_ = sum_decrease_ = 0.0;
-        min_increase_ = std::numeric_limits<double>::infinity();
+        min_increase_ = cfg_.moa_semantics ? 0.0 : std::numeric_limits<double>::infinity();
         max_decrease_ = -1.0;
     }
 
