@@ -130,7 +130,7 @@ private:
     // Random-access input: each chunk is scanned twice in place (a cheap
     // window test, then the counting), without copying the labels.
     template <bool Weighted, class ItT, class ItP, class ItW>
-    void count_direct(const char* fn, ItT t, ItP p, ItW w, std::size_t n) {
+    void count_direct(const char* fn, ItT t, ItP p, ItW w, std::size_t n, bool fast = true) {
         label_type* tbuf = scratch_t();
         label_type* pbuf = scratch_p();
         double* wbuf = scratch_w();
@@ -141,6 +141,18 @@ private:
             for (std::size_t i = 0; i < m; ++i) {
                 check_label_value(fn, "y_true", tc[i], base + i);
                 check_label_value(fn, "y_pred", pc[i], base + i);
+            }
+            if constexpr (!Weighted) {
+                // Fast path: blocks whose labels all lie in the window are
+                // counted straight away; the rest of the chunk, if any, goes
+                // the general way below.
+                if (fast && !sparse_ && span_ != 0) {
+                    const std::size_t done = count_in_window(tc, pc, m);
+                    if (done == m) continue;
+                    count_direct<false>(fn, tc + static_cast<std::ptrdiff_t>(done), pc + static_cast<std::ptrdiff_t>(done),
+                                        w, m - done, /*fast=*/false);
+                    continue;
+                }
             }
             if (!sparse_) {
                 // Spans are powers of two, so OR-ing the offsets tests the window.
@@ -176,6 +188,43 @@ private:
                 add_dense<Weighted>(tc, pc, wbuf, m);
             }
         }
+    }
+
+    // Counts rows from the start while whole blocks of them lie in the
+    // current window; returns how many rows were counted (a block with a
+    // label outside the window is left, with everything after it, uncounted).
+    // The cell indices and the window test come from one pass over a block.
+    template <class ItT, class ItP>
+    std::size_t count_in_window(ItT t, ItP p, std::size_t m) {
+        constexpr std::size_t block = 256;
+        std::uint32_t idx[block];
+        const label_type lo = lo_;
+        const std::size_t span = span_, cells = span * span;
+        unsigned shift = 0;
+        while ((std::size_t{1} << shift) < span) ++shift;
+        const std::uint64_t mask = span - 1;
+        std::uint32_t* c0 = counts_.data();
+        std::uint32_t* c1 = c0 + cells;
+        std::uint32_t* c2 = c1 + cells;
+        std::uint32_t* c3 = c2 + cells;
+        std::size_t i = 0;
+        for (; i < m; i += block) {
+            const std::size_t b = std::min(block, m - i);
+            std::uint64_t acc = 0;
+            for (std::size_t r = 0; r < b; ++r) {
+                const std::uint64_t a = offset(to_label(t[i + r]), lo), c = offset(to_label(p[i + r]), lo);
+                acc |= a | c;
+                idx[r] = static_cast<std::uint32_t>((a & mask) << shift | (c & mask));
+            }
+            if (acc >= span) break;
+            std::size_t r = 0;
+            for (; r + 4 <= b; r += 4) ++c0[idx[r]], ++c1[idx[r + 1]], ++c2[idx[r + 2]], ++c3[idx[r + 3]];
+            for (; r < b; ++r) ++c0[idx[r]];
+        }
+        const std::size_t counted = std::min(i, m);
+        rows_since_fold_ += counted;
+        if (rows_since_fold_ >= (1u << 30)) fold_to_sparse_free();
+        return counted;
     }
 
     // Other iterators: each chunk is copied once.
