@@ -10,19 +10,36 @@
 //
 // View types
 // ----------
-// * `index_view`: rows [first, last) of an optional index array (a slice of
-//   a permutation), or the plain range first, first+1, ..., last-1 when no
-//   array is given (time-series folds: O(1) to build, nothing stored).
-//   Random access.
+// * `index_view` / `compact_index_view`: rows [first, last) of an optional
+//   index array of 64-bit / 32-bit entries (a slice of a permutation), or the
+//   plain range first, first+1, ..., last-1 when no array is given
+//   (time-series folds and unshuffled k-fold test folds: O(1) to build,
+//   nothing stored). Random access.
 // * `complement_view`: the rows whose fold id differs from one fold, in
 //   ascending order, read from the fold-id column (forward iteration, size
 //   known in O(1)).
 // * `code_set_view`: the rows whose code (group) is, or is not, in a small
 //   sorted set of codes (leave-p-groups-out).
 // Views refer to storage owned by the splitter object (or, for splitters that
-// build each fold on the fly, by the iterator that produced the fold: such a
+// build each fold on the fly — holdout_folds, repeated_folds,
+// leave_p_groups_out_folds — by the iterator that produced the fold: such a
 // fold stays valid until that iterator is advanced or destroyed). Call
 // `to_vector()` to keep a copy.
+//
+// Which splitter returns what
+// ---------------------------
+// * `partition` (a fold id per row; test = compact_index_view, train =
+//   complement_view): kfold, stratified_kfold, group_kfold,
+//   stratified_group_kfold, leave_one_group_out, predefined_split.
+// * `time_series_folds` (both sides index_view ranges): time_series_split.
+// * `leave_p_groups_out_folds`: leave_p_groups_out.
+// * `holdout_folds` (splits computed one at a time, owning vectors):
+//   shuffle_split, stratified_shuffle_split, group_shuffle_split,
+//   time_group_split, purged_kfold (and combinatorial_purged_cv's folds).
+// * `repeated_folds`: repeated_kfold, repeated_stratified_kfold.
+// Row indices are stored in 32 bits where the splitter keeps an order, so a
+// shuffled partition holds at most 2^32 - 1 rows; labels and groups at most
+// 2^31 - 2 rows.
 #pragma once
 
 #include "../config.hpp"
@@ -35,6 +52,7 @@
 #include <functional>
 #include <iterator>
 #include <limits>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -344,7 +362,7 @@ public:
 
     /// Test rows of fold f, ascending.
     compact_index_view test(std::size_t f) const noexcept {
-        return {order_.empty() ? nullptr : order_.data(), offsets_[f + 1], offsets_[f + 2]};
+        return {order_.get(), offsets_[f + 1], offsets_[f + 2]};
     }
     /// Training rows of fold f (every row not tested in f), ascending.
     complement_view train(std::size_t f) const noexcept {
@@ -373,11 +391,16 @@ private:
     void build_order(const char* function) {
         require(ids_.size() <= std::numeric_limits<std::uint32_t>::max(), function, "rows",
                 "more than 2^32 - 1 rows in a shuffled partition");
-        order_ = detail::big_vector<std::uint32_t>(ids_.size());
+        // Every entry is written by the scatter: no zero-fill. Shared between
+        // copies of the partition (never modified after this).
+        std::shared_ptr<std::uint32_t[]> order(new std::uint32_t[ids_.size()]);
+        detail::advise_huge_pages(order.get(), ids_.size() * sizeof(std::uint32_t));
         std::vector<std::size_t> cursor(offsets_.begin(), offsets_.end() - 1);
+        std::uint32_t* out = order.get();
         for (std::size_t i = 0; i < ids_.size(); ++i) {
-            order_[cursor[static_cast<std::size_t>(ids_[i] + 1)]++] = static_cast<std::uint32_t>(i);
+            out[cursor[static_cast<std::size_t>(ids_[i] + 1)]++] = static_cast<std::uint32_t>(i);
         }
+        order_ = std::move(order);
     }
 
     template <class... P>
@@ -386,7 +409,7 @@ private:
     }
 
     std::vector<fold_id> ids_;
-    std::vector<std::uint32_t> order_;
+    std::shared_ptr<const std::uint32_t[]> order_;  // rows by fold; null when already in fold order
     std::vector<std::size_t> offsets_;  // offsets_[f+1]..offsets_[f+2] = fold f; [0, offsets_[1]) = id -1
     std::vector<std::string> warnings_;
 };

@@ -93,53 +93,62 @@ inline fold_assignment kfold_ids(std::size_t n, std::size_t k, const std::size_t
     return out;
 }
 
-/// StratifiedKFold's assignment from class codes in order of first appearance.
-/// (Consumes y: its code column becomes the fold-id column.)
+/// StratifiedKFold's assignment. Classes are numbered in order of first
+/// appearance (`rank`). (Consumes y: its code column becomes the fold-id
+/// column.)
 inline fold_assignment stratified_ids(encoded_column y, std::size_t k, rng* g) {
     const std::size_t n = y.codes.size(), n_classes = y.n_unique();
+    const std::vector<std::int32_t> rank = first_appearance_ranks(y);
+    // Class-sorted positions of each class (classes in first-appearance order).
     std::vector<std::size_t> cum(n_classes + 1, 0);
-    for (std::size_t c = 0; c < n_classes; ++c) cum[c + 1] = cum[c] + y.counts[c];
+    for (std::size_t c = 0; c < n_classes; ++c) cum[static_cast<std::size_t>(rank[c]) + 1] = y.counts[c];
+    for (std::size_t c = 0; c < n_classes; ++c) cum[c + 1] += cum[c];
     // Rows at positions f, f+k, f+2k, ... of the class-sorted labels go to
     // fold f: count of such positions below b.
     auto below = [k](std::size_t b, std::size_t f) { return b > f ? (b - f - 1) / k + 1 : 0; };
+    auto share = [&](std::size_t r, std::size_t f) { return below(cum[r + 1], f) - below(cum[r], f); };
     std::vector<std::size_t> sizes(k, 0);
-    for (std::size_t c = 0; c < n_classes; ++c) {
-        for (std::size_t f = 0; f < k; ++f) sizes[f] += below(cum[c + 1], f) - below(cum[c], f);
+    for (std::size_t r = 0; r < n_classes; ++r) {
+        for (std::size_t f = 0; f < k; ++f) sizes[f] += share(r, f);
     }
     std::vector<fold_id> ids = std::move(y.codes);
     if (!g) {
         // Within a class, rows in order fill fold 0's share, then fold 1's...
-        // Per class: the current fold and the rows it still takes.
+        // Per sorted code: the current fold and the rows it still takes.
         std::vector<fold_id> fold(n_classes, 0);
         std::vector<std::size_t> left(n_classes);
-        auto share = [&](std::size_t c, std::size_t f) { return below(cum[c + 1], f) - below(cum[c], f); };
-        for (std::size_t c = 0; c < n_classes; ++c) {
-            left[c] = share(c, 0);
-            while (left[c] == 0 && static_cast<std::size_t>(fold[c]) + 1 < k) left[c] = share(c, static_cast<std::size_t>(++fold[c]));
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            const auto c = static_cast<std::size_t>(ids[i]);
-            ids[i] = fold[c];
-            if (--left[c] == 0) {
-                while (left[c] == 0 && static_cast<std::size_t>(fold[c]) + 1 < k) {
-                    left[c] = share(c, static_cast<std::size_t>(++fold[c]));
-                }
+        auto advance = [&](std::size_t c) {
+            const auto r = static_cast<std::size_t>(rank[c]);
+            while (left[c] == 0 && static_cast<std::size_t>(fold[c]) + 1 < k) {
+                left[c] = share(r, static_cast<std::size_t>(++fold[c]));
             }
+        };
+        for (std::size_t c = 0; c < n_classes; ++c) {
+            left[c] = share(static_cast<std::size_t>(rank[c]), 0);
+            advance(c);
+        }
+        for (auto& id : ids) {
+            const auto c = static_cast<std::size_t>(id);
+            id = fold[c];
+            if (--left[c] == 0) advance(c);
         }
         return {std::move(ids), std::move(sizes)};
     }
+    // Shuffled: each class's fold sequence is shuffled, classes taken in
+    // first-appearance order.
     auto seq = detail::big_vector<fold_id>(n);
-    for (std::size_t c = 0; c < n_classes; ++c) {
-        std::size_t pos = cum[c];
+    for (std::size_t r = 0; r < n_classes; ++r) {
+        std::size_t pos = cum[r];
         for (std::size_t f = 0; f < k; ++f) {
-            const std::size_t m = below(cum[c + 1], f) - below(cum[c], f);
+            const std::size_t m = share(r, f);
             std::fill_n(seq.begin() + static_cast<std::ptrdiff_t>(pos), m, static_cast<fold_id>(f));
             pos += m;
         }
-        shuffle(seq.begin() + static_cast<std::ptrdiff_t>(cum[c]), seq.begin() + static_cast<std::ptrdiff_t>(cum[c + 1]), *g);
+        shuffle(seq.begin() + static_cast<std::ptrdiff_t>(cum[r]), seq.begin() + static_cast<std::ptrdiff_t>(cum[r + 1]), *g);
     }
-    std::vector<std::size_t> cursor(cum.begin(), cum.end() - 1);
-    for (std::size_t i = 0; i < n; ++i) ids[i] = seq[cursor[static_cast<std::size_t>(ids[i])]++];
+    std::vector<std::size_t> cursor(n_classes);
+    for (std::size_t c = 0; c < n_classes; ++c) cursor[c] = cum[static_cast<std::size_t>(rank[c])];
+    for (auto& id : ids) id = seq[cursor[static_cast<std::size_t>(id)]++];
     return {std::move(ids), std::move(sizes)};
 }
 
@@ -314,7 +323,7 @@ template <class Labels>
 partition stratified_kfold_impl(const Labels& y, std::size_t n_splits, rng* g) {
     const char* fn = "stratified_kfold";
     detail::check_n_splits(fn, n_splits, detail::range_size(y));
-    auto enc = detail::by_first_appearance(detail::encode_sorted(y, fn, "y"));
+    auto enc = detail::encode_sorted(y, fn, "y");
     partition p;
     detail::check_class_counts(fn, enc.counts, n_splits, &p);
     partition out = detail::stratified_ids(std::move(enc), n_splits, g).to_partition();

@@ -89,12 +89,27 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
             // Dense values: count by value, then ranks of the present values.
             // When every value in [lo, hi] occurs (labels 0..C-1, groups
             // 0..G-1), the rank is the offset and one pass suffices.
-            std::vector<std::size_t> count(static_cast<std::size_t>(span) + 1, 0);
+            const std::size_t slots = static_cast<std::size_t>(span) + 1;
+            std::vector<std::size_t> count(slots, 0);
             std::size_t i = 0;
-            for (It it = first; it != last; ++it, ++i) {
-                const auto slot = static_cast<std::size_t>(ordered_key(*it) - lo);
-                out.codes[i] = static_cast<std::int32_t>(slot);
-                ++count[slot];
+            if (slots <= 4096) {
+                // Few distinct values: four interleaved histograms, so that
+                // runs of one value do not serialise on one counter.
+                std::vector<std::size_t> part(4 * slots, 0);
+                for (It it = first; it != last; ++it, ++i) {
+                    const auto slot = static_cast<std::size_t>(ordered_key(*it) - lo);
+                    out.codes[i] = static_cast<std::int32_t>(slot);
+                    ++part[(i & 3) * slots + slot];
+                }
+                for (std::size_t v = 0; v < slots; ++v) {
+                    count[v] = part[v] + part[slots + v] + part[2 * slots + v] + part[3 * slots + v];
+                }
+            } else {
+                for (It it = first; it != last; ++it, ++i) {
+                    const auto slot = static_cast<std::size_t>(ordered_key(*it) - lo);
+                    out.codes[i] = static_cast<std::int32_t>(slot);
+                    ++count[slot];
+                }
             }
             std::vector<std::int32_t> rank(count.size());
             std::int32_t next = 0;
@@ -159,20 +174,18 @@ encoded_column encode_sorted(const Range& r, const char* function, const char* a
     return encode_sorted(std::begin(r), std::end(r), function, argument);
 }
 
-/// Re-codes sorted codes in order of first appearance in the column (what
-/// scikit-learn's StratifiedKFold does with its classes).
-inline encoded_column by_first_appearance(encoded_column col) {
-    std::vector<std::int32_t> remap(col.n_unique(), -1);
+/// Rank of every code in order of first appearance in the column (what
+/// scikit-learn's StratifiedKFold numbers its classes by). Stops scanning
+/// once every code has been seen.
+inline std::vector<std::int32_t> first_appearance_ranks(const encoded_column& col) {
+    std::vector<std::int32_t> rank(col.n_unique(), -1);
     std::int32_t next = 0;
-    for (auto& c : col.codes) {
-        auto& r = remap[static_cast<std::size_t>(c)];
+    const auto all = static_cast<std::int32_t>(col.n_unique());
+    for (std::size_t i = 0; i < col.codes.size() && next < all; ++i) {
+        auto& r = rank[static_cast<std::size_t>(col.codes[i])];
         if (r < 0) r = next++;
-        c = r;
     }
-    std::vector<std::size_t> counts(col.n_unique());
-    for (std::size_t k = 0; k < counts.size(); ++k) counts[static_cast<std::size_t>(remap[k])] = col.counts[k];
-    col.counts = std::move(counts);
-    return col;
+    return rank;
 }
 
 }  // namespace detail
