@@ -221,6 +221,40 @@ struct scored_rows {
         n_neg = static_cast<double>(in);
     }
 
+    /// fill_split with positive label 1, guessing that every label is 0 or 1:
+    /// `other` reports a label outside {0, 1} (the layout is then invalid),
+    /// `seen` has bit 0 / bit 1 set when 0 / 1 occur, `bad_score` reports a
+    /// non-finite score. No branch depends on the data.
+    template <class ItT, class ItS>
+    void fill_split_01(ItT t, ItS s, std::size_t n, bool& other, unsigned& seen, bool& bad_score) {
+        buf.allocate(n + 2);
+        std::uint64_t* b = buf.data();
+        std::size_t ip = 0, in = 0;
+        std::uint64_t above = 0;
+        unsigned bits = 0;
+        bool bad = false;
+        for (std::size_t r = 0; r < n; ++r, ++t, ++s) {
+            const double x = static_cast<double>(*s);
+            const std::uint64_t v = static_cast<std::uint64_t>(to_label(*t));
+            above |= v & ~std::uint64_t{1};
+            bits |= 1u << (v & 1u);
+            bad |= !(x - x == 0.0);  // NaN or infinite
+            const std::uint64_t k = ascending_key(x);
+            const bool p = v == 1u;
+            b[1 + ip] = k;
+            b[n + 1 - in] = k;
+            ip += p ? 1u : 0u;
+            in += p ? 0u : 1u;
+        }
+        other = above != 0;
+        seen = bits;
+        bad_score = bad;
+        n_rows = n;
+        n_pos_rows = ip;
+        n_pos = static_cast<double>(ip);
+        n_neg = static_cast<double>(in);
+    }
+
     /// Keys and signed weights (+ positive, − negative) of the rows with
     /// non-zero weight.
     template <class ItT, class ItS, class ItW>
@@ -325,29 +359,46 @@ inline label_type resolve_pos_label(const char* fn, const label_census& c, const
     return 1;
 }
 
+// `greater_positive`: the greater of y_true's labels is positive (roc_auc_score);
+// otherwise `pos`, or scikit-learn's pos_label rule when unset.
 template <class RT, class RS>
 scored_rows collect(const char* fn, const RT& y_true, const RS& y_score, const std::optional<label_type>& pos,
-                    label_census& census, label_type& pos_label) {
+                    label_census& census, label_type& pos_label, bool greater_positive = false) {
     std::size_t n;
     check_lengths(fn, y_true, y_score, n);
+    scored_rows rows;
+    if (census.count == 0 && (!pos || *pos == 1)) {
+        // Labels in {0, 1} (the usual case): one pass lays the rows out with
+        // 1 positive while checking that guess and the scores.
+        bool other = false, bad_score = false;
+        unsigned seen = 0;
+        rows.fill_split_01(range_begin(y_true), range_begin(y_score), n, other, seen, bad_score);
+        if (!other) {
+            if (seen & 1u) census.see(0);
+            if (seen & 2u) census.see(1);
+            if (bad_score) check_scores(fn, "y_score", range_begin(y_score), n);
+            pos_label = greater_positive ? census.hi() : resolve_pos_label(fn, census, pos);
+            if (pos_label == 1) return rows;
+        }
+    }
     check_scores(fn, "y_score", range_begin(y_score), n);
     if (census.count == 0) take_census(fn, range_begin(y_true), n, census);
-    pos_label = resolve_pos_label(fn, census, pos);
-    scored_rows rows;
+    pos_label = greater_positive ? census.hi() : resolve_pos_label(fn, census, pos);
     rows.fill_split(range_begin(y_true), range_begin(y_score), n, pos_label);
     return rows;
 }
 
 template <class RT, class RS, class RW>
 scored_rows collect(const char* fn, const RT& y_true, const RS& y_score, const RW& w,
-                    const std::optional<label_type>& pos, label_census& census, label_type& pos_label) {
+                    const std::optional<label_type>& pos, label_census& census, label_type& pos_label,
+                    bool greater_positive = false) {
     std::size_t n;
     check_lengths(fn, y_true, y_score, n);
     require_same_size(fn, "y_true", n, "sample_weight", range_size(w));
     check_scores(fn, "y_score", range_begin(y_score), n);
     check_weights(fn, range_begin(w), n);
     if (census.count == 0) take_census(fn, range_begin(y_true), n, census);
-    pos_label = resolve_pos_label(fn, census, pos);
+    pos_label = greater_positive ? census.hi() : resolve_pos_label(fn, census, pos);
     scored_rows rows;
     rows.weighted = true;
     rows.fill_weighted(range_begin(y_true), range_begin(y_score), range_begin(w), n, pos_label);
@@ -596,16 +647,11 @@ template <class RT, class RS, detail::metrics::if_range_c<RT> = 0, detail::metri
 double roc_auc_score(const RT& y_true, const RS& y_score, const roc_auc_options& opt = {}) {
     const char* fn = "roc_auc_score";
     detail::metrics::label_census census;
-    {
-        std::size_t n;
-        detail::metrics::check_lengths(fn, y_true, y_score, n);
-        detail::metrics::take_census(fn, detail::metrics::range_begin(y_true), n, census);
-    }
+    label_type pos = 1;
+    auto rows = detail::metrics::collect(fn, y_true, y_score, std::nullopt, census, pos, true);
     detail::require(census.count == 2 && !census.more, fn, "y_true",
                     census.more ? "has more than two classes; use the multiclass roc_auc_score"
                                 : "has only one class; ROC AUC needs two");
-    label_type pos = 1;
-    auto rows = detail::metrics::collect(fn, y_true, y_score, census.hi(), census, pos);
     return detail::metrics::roc_auc_rows(fn, rows, opt);
 }
 template <class RT, class RS, class RW, detail::metrics::if_range_c<RT> = 0, detail::metrics::if_range_c<RS> = 0,
@@ -613,16 +659,11 @@ template <class RT, class RS, class RW, detail::metrics::if_range_c<RT> = 0, det
 double roc_auc_score(const RT& y_true, const RS& y_score, const RW& sample_weight, const roc_auc_options& opt = {}) {
     const char* fn = "roc_auc_score";
     detail::metrics::label_census census;
-    {
-        std::size_t n;
-        detail::metrics::check_lengths(fn, y_true, y_score, n);
-        detail::metrics::take_census(fn, detail::metrics::range_begin(y_true), n, census);
-    }
+    label_type pos = 1;
+    auto rows = detail::metrics::collect(fn, y_true, y_score, sample_weight, std::nullopt, census, pos, true);
     detail::require(census.count == 2 && !census.more, fn, "y_true",
                     census.more ? "has more than two classes; use the multiclass roc_auc_score"
                                 : "has only one class; ROC AUC needs two");
-    label_type pos = 1;
-    auto rows = detail::metrics::collect(fn, y_true, y_score, sample_weight, census.hi(), census, pos);
     return detail::metrics::roc_auc_rows(fn, rows, opt);
 }
 

@@ -192,13 +192,41 @@ namespace detail {
 namespace metrics {
 
 template <bool Weighted, class ItT, class ItP, class ItW>
+double binary_log_loss_pass(const char* fn, ItT t, ItP p, ItW w, std::size_t n, const log_loss_options& o,
+                            label_type neg, label_type pos, bool* other, unsigned* seen);
+
+template <bool Weighted, class ItT, class ItP, class ItW>
 double binary_log_loss(const char* fn, ItT t, ItP p, ItW w, std::size_t n, const log_loss_options& o) {
     require_eps(fn, o.eps);
+    if constexpr (Weighted) check_weights(fn, w, n);
+    label_type neg = 0, pos = 1;
+    if (o.labels.empty()) {
+        // Guess labels {0, 1} (the usual case): one pass computes the loss and
+        // checks the guess; only a wrong guess costs the label census.
+        bool other = false;
+        unsigned seen = 0;
+        const double guessed = binary_log_loss_pass<Weighted>(fn, t, p, w, n, o, 0, 1, &other, &seen);
+        if (!other && seen == 3u) return guessed;
+        if (!other) {
+            throw_invalid_argument(fn, "y_true", "contains only one label (", seen == 1u ? 0 : 1,
+                                   "); give the labels explicitly (labels option)");
+        }
+    }
     const auto labels = log_loss_labels(fn, t, n, o.labels);
     require(labels.size() == 2, fn, "y_prob", "is one probability per row but there are ", labels.size(),
             " labels; pass a probability matrix");
-    if constexpr (Weighted) check_weights(fn, w, n);
-    const label_type neg = labels[0], pos = labels[1];
+    neg = labels[0];
+    pos = labels[1];
+    return binary_log_loss_pass<Weighted>(fn, t, p, w, n, o, neg, pos, nullptr, nullptr);
+}
+
+/// One pass of the binary log loss with labels (neg, pos). With `other`
+/// given, labels outside {neg, pos} are only reported there (and `seen` gets
+/// bit 0 / bit 1 for neg / pos, which must then be 0 / 1); otherwise they are
+/// errors.
+template <bool Weighted, class ItT, class ItP, class ItW>
+double binary_log_loss_pass(const char* fn, ItT t, ItP p, ItW w, std::size_t n, const log_loss_options& o,
+                            label_type neg, label_type pos, bool* other, unsigned* seen) {
     // One pass; invalid rows only raise a flag here (no branch per row) and
     // are located afterwards to report the first one.
     double loss = 0.0, wsum = 0.0;
@@ -208,13 +236,17 @@ double binary_log_loss(const char* fn, ItT t, ItP p, ItW w, std::size_t n, const
         ItT ti = t;
         ItP pi = p;
         ItW wi = w;
+        unsigned bits = 0;
+        bool outside = false;
         for (std::size_t i = 0; i < n; ++i, ++ti, ++pi) {
             const label_type v = to_label(*ti);
             const double x = static_cast<double>(*pi);
-            bad |= (!(x >= 0.0 && x <= 1.0)) | ((v != neg) & (v != pos));
+            outside |= (v != neg) & (v != pos);
+            bits |= 1u << (v == pos ? 1 : 0);
+            bad |= !(x >= 0.0 && x <= 1.0);
             const double c = std::min(std::max(x, eps), hi);
-            const double other = 1.0 - c;
-            const double l = -std::log(select(v == pos, c, other) / (other + c));
+            const double rest = 1.0 - c;
+            const double l = -std::log(select(v == pos, c, rest) / (rest + c));
             if constexpr (Weighted) {
                 const double wv = static_cast<double>(*wi);
                 ++wi;
@@ -223,6 +255,13 @@ double binary_log_loss(const char* fn, ItT t, ItP p, ItW w, std::size_t n, const
             } else {
                 loss += l;
             }
+        }
+        if (other) {
+            *other = outside;
+            *seen = bits;
+            if (outside) return 0.0;
+        } else {
+            bad |= outside;
         }
     }
     if (ASSAY_UNLIKELY(bad)) {
