@@ -56,12 +56,13 @@ struct adwin_config {
 /// Single-writer value type: copy it freely; concurrent `update` calls on one
 /// object need external synchronisation.
 ///
-/// State size: about 64 bytes plus 16·(max_buckets + 1) bytes per bucket row;
-/// a window of width W uses ⌈log2(W / max_buckets)⌉ + 1 rows (W = 10^7 with
-/// the defaults: 22 rows, about 2.2 KB). Row storage grows by doubling, so at
-/// most a handful of allocations happen over the detector's life (the first
-/// when the window passes 5, 10, 40, 640 and 163840 values) and none once
-/// the window has reached its largest width; `reset()` keeps the storage.
+/// State size (x86-64): sizeof 168 bytes, plus on the heap 16·(max_buckets +
+/// 1) + 4 bytes per allocated bucket row. A window of width W uses about
+/// log2(W / max_buckets) + 2 rows; rows are allocated in powers of two (at
+/// least 4), so with the defaults W = 10^7 uses 22 rows, 32 allocated, 3.2 KB.
+/// Allocation happens only when the row count first passes 4, 8, 16 or 32
+/// (W of roughly 5·2^3, 5·2^7, 5·2^15, 5·2^31): never again once the window
+/// has reached its largest width; `reset()` keeps the storage.
 class adwin {
 public:
     using config_type = adwin_config;

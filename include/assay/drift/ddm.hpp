@@ -47,7 +47,7 @@ struct ddm_config {
 /// p_min + s_min, strict comparisons for warning and drift, warning cleared
 /// on drift, reset on the update after a drift). `moa_semantics` follows
 /// MOA's DDM instead.
-/// Single-writer value type. State size: 56 bytes.
+/// Single-writer value type. State size (x86-64): 88 bytes.
 class ddm {
 public:
     using config_type = ddm_config;

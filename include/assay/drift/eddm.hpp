@@ -44,7 +44,7 @@ struct eddm_config {
 /// was on a drift (so a drift may also report a warning) and on a correct
 /// prediction; reset on the update after a drift. MOA's EDDM differs (its
 /// standard deviation, maximum and warm-up): `moa_semantics = true` follows it.
-/// Single-writer value type. State size: 64 bytes.
+/// Single-writer value type. State size (x86-64): 96 bytes.
 class eddm {
 public:
     using config_type = eddm_config;

@@ -47,7 +47,7 @@ struct page_hinkley_config {
 /// Matches River 0.26.1's `river.drift.PageHinkley` update for update,
 /// including its initial max(down) of −1 and its reset on the update after a
 /// drift. `moa_semantics` follows MOA's PageHinkleyDM instead.
-/// Single-writer value type. State size: 64 bytes.
+/// Single-writer value type. State size (x86-64): 96 bytes.
 class page_hinkley {
 public:
     using config_type = page_hinkley_config;
