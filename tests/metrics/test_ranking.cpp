@@ -295,3 +295,28 @@ TEST_CASE("roc_auc_score on large inputs equals the rank-sum (Mann-Whitney) form
         CHECK(assay::roc_auc_score(d.y, d.s, doubles(n, 2.0)) == doctest::Approx(expected).epsilon(1e-12));
     }
 }
+
+TEST_CASE("labels {0, 1} (one-pass path) and other label pairs (general path) agree") {
+    assay::rng g(31);
+    const auto d = random_scored(g, 5000, 0.4, 0);
+    ints shifted(d.y), pm(d.y);
+    for (auto& v : shifted) v = v == 1 ? 7 : 3;
+    for (auto& v : pm) v = v == 1 ? 1 : -1;
+    doubles p(d.s);
+    for (double& v : p) v = std::min(1.0, std::max(0.0, v + 0.4));
+    CHECK(assay::log_loss(shifted, p) == assay::log_loss(d.y, p));
+    CHECK(assay::log_loss(pm, p) == assay::log_loss(d.y, p));
+    CHECK(assay::roc_auc_score(shifted, d.s) == assay::roc_auc_score(d.y, d.s));
+    CHECK(assay::roc_auc_score(pm, d.s) == assay::roc_auc_score(d.y, d.s));
+    CHECK(assay::average_precision_score(pm, d.s) == assay::average_precision_score(d.y, d.s));
+    CHECK(assay::average_precision_score(shifted, d.s, assay::curve_options().with_pos_label(7)) ==
+          assay::average_precision_score(d.y, d.s));
+    // Positive label 0 takes the general path too.
+    ints flipped(d.y);
+    for (auto& v : flipped) v = 1 - v;
+    CHECK(assay::roc_curve(flipped, d.s, assay::curve_options().with_pos_label(0)).tpr == assay::roc_curve(d.y, d.s).tpr);
+    // One label only.
+    CHECK_THROWS_WITH_AS(assay::log_loss(ints(10, 1), doubles(10, 0.5)),
+                         doctest::Contains("contains only one label (1)"), assay::invalid_argument);
+    CHECK_THROWS_AS(assay::roc_auc_score(ints(10, 0), doubles(10, 0.5)), assay::invalid_argument);
+}
