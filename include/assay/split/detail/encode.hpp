@@ -85,17 +85,17 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
             hi = std::max(hi, k);
         }
         const std::uint64_t span = hi - lo;
-        if (span < 2 * static_cast<std::uint64_t>(n) + 4096) {
+        if (span < static_cast<std::uint64_t>(n) + 4096) {
             // Dense values: count by value, then ranks of the present values.
             // When every value in [lo, hi] occurs (labels 0..C-1, groups
             // 0..G-1), the rank is the offset and one pass suffices.
             const std::size_t slots = static_cast<std::size_t>(span) + 1;
-            std::vector<std::size_t> count(slots, 0);
+            std::vector<std::uint32_t> count(slots, 0);
             std::size_t i = 0;
             if (slots <= 4096) {
                 // Few distinct values: four interleaved histograms, so that
                 // runs of one value do not serialise on one counter.
-                std::vector<std::size_t> part(4 * slots, 0);
+                std::vector<std::uint32_t> part(4 * slots, 0);
                 for (It it = first; it != last; ++it, ++i) {
                     const auto slot = static_cast<std::size_t>(ordered_key(*it) - lo);
                     out.codes[i] = static_cast<std::int32_t>(slot);
