@@ -137,6 +137,19 @@ TEST_CASE("audit: train / valid / holdout parts") {
     CHECK(r.shares.size() == 4);
     const auto leaky = assay::audit_parts(assay::random_parts(y.size(), {0.8, 0.1, 0.1}, 3), in);
     CHECK(leaky.count(audit_finding::groups_on_both_sides) == 3);  // 0/1, 0/2, 1/2
+
+    // Hand-made parts: part 2 holds no row of class 1 (reported once, for
+    // that part), and its class-0 share is 1 against 2/3 overall.
+    assay::parts hand;
+    hand.assign = {0, 1, 0, 1, 2, 2};
+    hand.rows = {{0, 2}, {1, 3}, {4, 5}};
+    const std::vector<int> y6{0, 0, 1, 1, 0, 0};
+    const auto h = assay::audit_parts(hand, assay::audit_input().labels(y6));
+    CHECK(h.count(audit_finding::class_missing) == 1);
+    // Parts 0 and 1: both classes at 1/2 against 2/3 and 1/3; part 2: class 0
+    // at 1 against 2/3.
+    CHECK(h.count(audit_finding::class_share) == 5);
+    CHECK(h.issues.front().message == "part 0: class 0 has share 0.500 vs 0.667 overall");
 }
 
 TEST_CASE("audit: the report prints readably") {

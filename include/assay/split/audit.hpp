@@ -316,7 +316,8 @@ inline std::string fmt_time(long double t) {
 /// Checks one (train, test) pair; `label` names it in messages.
 template <class Train, class Test>
 void audit_pair(const Train& train, const Test& test, std::int64_t fold, const std::string& label,
-                const audit_input& in, std::size_t n, audit_report& rep, std::vector<unsigned char>& mark) {
+                const audit_input& in, std::size_t n, audit_report& rep, std::vector<unsigned char>& mark,
+                bool check_classes = true) {
     const char* fn = "audit_split";
     std::size_t n_train = 0, n_test = 0;
     for (auto r : test) {
@@ -444,7 +445,7 @@ void audit_pair(const Train& train, const Test& test, std::int64_t fold, const s
     }
     // Classes missing from a side.
     const auto& y = in.labels_column();
-    if (!y.codes.empty()) {
+    if (check_classes && !y.codes.empty()) {
         const std::size_t k = y.names.size();
         std::vector<std::size_t> in_train(k, 0), in_test(k, 0);
         for (auto r : train) ++in_train[y.codes[r]];
@@ -463,7 +464,7 @@ void audit_pair(const Train& train, const Test& test, std::int64_t fold, const s
 /// Share row and share findings of one test fold / part.
 template <class Rows>
 void audit_shares(const Rows& rows, std::int64_t fold, const std::string& label, const audit_input& in,
-                  audit_report& rep) {
+                  audit_report& rep, bool report_missing = false) {
     const auto& y = in.labels_column();
     if (y.codes.empty()) return;
     const std::size_t k = y.names.size();
@@ -480,6 +481,10 @@ void audit_shares(const Rows& rows, std::int64_t fold, const std::string& label,
     for (std::size_t c = 0; c < k; ++c) {
         row.share[c] = row.rows ? static_cast<double>(cnt[c]) / static_cast<double>(row.rows) : 0.0;
         const double whole = static_cast<double>(y.counts[c]) / total;
+        if (report_missing && row.rows && cnt[c] == 0) {
+            rep.issues.push_back({audit_finding::class_missing, fold, y.counts[c],
+                                  concat(label, ": class ", y.names[c], " missing (", y.counts[c], " rows overall)")});
+        }
         if (row.rows && cnt[c] > 0 && std::abs(row.share[c] - whole) > in.share_tolerance_value()) {
             std::ostringstream m;
             m << label << ": class " << y.names[c] << " has share " << std::fixed << std::setprecision(3) << row.share[c]
@@ -588,8 +593,8 @@ audit_report audit_split(const Train& train, const Test& test, const audit_input
 
 /// Audits parts such as train / valid / holdout (part 0 trains, later parts
 /// are held out, in time order when timestamps are given): every pair of
-/// parts p < q is checked as train p against test q, and every part's class
-/// shares against the whole.
+/// parts p < q is checked for leaks as train p against test q, and every
+/// part for missing classes and class shares against the whole.
 /// Throws: as audit_split, and if `p.assign` does not have one entry per row.
 inline audit_report audit_parts(const parts& p, const audit_input& in) {
     const std::size_t n = detail::audit_rows(in, "audit_parts");
@@ -601,11 +606,12 @@ inline audit_report audit_parts(const parts& p, const audit_input& in) {
     for (std::size_t a = 0; a < p.size(); ++a) {
         for (std::size_t b = a + 1; b < p.size(); ++b) {
             detail::audit_pair(p[a], p[b], static_cast<std::int64_t>(b),
-                               "part " + std::to_string(a) + " vs part " + std::to_string(b), in, n, rep, mark);
+                               "part " + std::to_string(a) + " vs part " + std::to_string(b), in, n, rep, mark,
+                               false);
         }
     }
     for (std::size_t a = 0; a < p.size(); ++a) {
-        detail::audit_shares(p[a], static_cast<std::int64_t>(a), "part " + std::to_string(a), in, rep);
+        detail::audit_shares(p[a], static_cast<std::int64_t>(a), "part " + std::to_string(a), in, rep, true);
     }
     detail::audit_whole(in, rep, 0);
     return rep;
