@@ -52,8 +52,16 @@ def main():
         for name, ext in [("y10", "i64"), ("p10", "i64"), ("yb", "i64"), ("pb", "i64"), ("score", "f64"), ("prob", "f64")]:
             d[name].tofile(os.path.join(tmp, f"{name}.{ext}"))
         env = dict(os.environ, ASSAY_METRICS_BENCH_DATA=tmp)
-        out = subprocess.run([BENCH, "--benchmark_format=json"], env=env, check=True, capture_output=True, text=True)
-    assay = {b["name"].split("/")[0]: b for b in json.loads(out.stdout)["benchmarks"]}
+        out = subprocess.run([BENCH, "--benchmark_format=json", "--benchmark_repetitions=3"], env=env, check=True,
+                             capture_output=True, text=True)
+    # Best of the repetitions, as for scikit-learn below (a shared machine is noisy).
+    assay = {}
+    for b in json.loads(out.stdout)["benchmarks"]:
+        if b.get("run_type") == "aggregate":
+            continue
+        name = b["name"].split("/")[0]
+        if name not in assay or b["real_time"] < assay[name]["real_time"]:
+            assay[name] = b
 
     def assay_s(name):
         b = assay[name]

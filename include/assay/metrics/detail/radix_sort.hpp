@@ -104,27 +104,32 @@ void hybrid_radix(std::uint64_t* keys, V* vals, std::uint64_t* ktmp, V* vtmp, st
         lsd_radix<HasVals>(keys, vals, ktmp, vtmp, n);
         return;
     }
-    auto bucket = [lo, scale](std::uint64_t k) {
-        const double b = (key_to_double(k) - lo) * scale;
-        return b >= 255.0 ? std::size_t{255} : static_cast<std::size_t>(b);
-    };
+    // Bucket of each key, computed once (count pass) and reused (scatter).
+    big_buffer<std::uint8_t> id(n);
     std::size_t count[256] = {};
-    for (std::size_t i = 0; i < n; ++i) ++count[bucket(keys[i])];
+    for (std::size_t i = 0; i < n; ++i) {
+        const double b = (key_to_double(keys[i]) - lo) * scale;
+        const std::uint8_t k = b >= 255.0 ? std::uint8_t{255} : static_cast<std::uint8_t>(b);
+        id[i] = k;
+        ++count[k];
+    }
     std::size_t off[256], start[257], sum = 0;
     for (std::size_t b = 0; b < 256; ++b) off[b] = start[b] = sum, sum += count[b];
     start[256] = n;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t pos = off[bucket(keys[i])]++;
+        const std::size_t pos = off[id[i]]++;
         ktmp[pos] = keys[i];
         if constexpr (HasVals) vtmp[pos] = vals[i];
     }
-    std::copy(ktmp, ktmp + n, keys);
-    if constexpr (HasVals) std::copy(vtmp, vtmp + n, vals);
+    // Each bucket is sorted where it landed (the original array is now the
+    // scratch) and copied back while it is still in cache.
     for (std::size_t b = 0; b < 256; ++b) {
-        const std::size_t m = start[b + 1] - start[b];
+        const std::size_t a = start[b], m = start[b + 1] - start[b];
         if (m > 1)
-            hybrid_radix<HasVals>(keys + start[b], vals ? vals + start[b] : nullptr, ktmp + start[b],
-                                  vtmp ? vtmp + start[b] : nullptr, m, depth - 1);
+            hybrid_radix<HasVals>(ktmp + a, vtmp ? vtmp + a : nullptr, keys + a, vals ? vals + a : nullptr, m,
+                                  depth - 1);
+        std::copy(ktmp + a, ktmp + a + m, keys + a);
+        if constexpr (HasVals) std::copy(vtmp + a, vtmp + a + m, vals + a);
     }
 }
 
