@@ -190,6 +190,8 @@ public:
         if (!(c.time_decay > 0.0 && c.time_decay < 1.0)) return "time_decay must lie in (0, 1)";
         if (!(c.warning_level > 0.0 && c.warning_level < 1.0)) return "warning_level must lie in (0, 1)";
         if (!(c.drift_level > 0.0 && c.drift_level <= c.warning_level)) return "drift_level must lie in (0, warning_level]";
+        // The bounds use the normal quantile at 1 − level/8, which must stay below 1.
+        if (!(1.0 - c.drift_level / 8.0 < 1.0)) return "drift_level must be at least 1e-15";
         if (c.burn_in < 0) return "burn_in must be at least 0";
         return nullptr;
     }
