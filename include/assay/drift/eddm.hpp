@@ -10,7 +10,6 @@
 
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 #include <vector>
 
 ASSAY_NAMESPACE_BEGIN
@@ -168,34 +167,9 @@ private:
     }
     double std_dev() const noexcept {
         const double var = count_ > 1.0 ? m2_ / (count_ - 1.0) : 0.0;
-        return pow_half(var);
+        return std::pow(var, 0.5);  // Python's var ** 0.5; glibc's pow differs from sqrt in ~0.2% of cases
     }
 
-public:
-    /// `std::pow(v, 0.5)` (what Python's `v ** 0.5` evaluates), at the cost of
-    /// a square root: pow is accurate to 0.54 ulp (glibc >= 2.28), so it equals
-    /// the correctly rounded sqrt(v) unless the exact root lies within 0.04 ulp
-    /// of the midpoint between two doubles; that case is detected with an
-    /// exact residual (Dekker's product) and handed to pow itself.
-    static double pow_half(double v) noexcept {
-        if (!(v > 1e-150 && v < 1e150)) return std::pow(v, 0.5);
-        const double s = std::sqrt(v);
-        const double c = 134217729.0 * s;  // Veltkamp split: s = sh + sl exactly
-        const double sh = c - (c - s), sl = s - sh;
-        const double hi = s * s;
-        const double lo = ((sh * sh - hi) + 2.0 * sh * sl) + sl * sl;  // s² = hi + lo exactly
-        const double resid = (v - hi) - lo;                             // v − s², exact to rounding
-        std::uint64_t bits;
-        std::memcpy(&bits, &s, 8);
-        bits = (bits & 0x7ff0000000000000ULL) - (std::uint64_t{52} << 52);  // ulp(s)
-        double ulp;
-        std::memcpy(&ulp, &bits, 8);
-        // |sqrt(v) − s| ≈ |resid| / (2s), in ulps of s; a midpoint is at 0.5.
-        if (std::fabs(resid) < 0.8 * s * ulp) return s;  // within 0.4 ulp of s
-        return std::pow(v, 0.5);
-    }
-
-private:
     status update_moa(double x) noexcept {
         if (drift_) {
             const bool keep_warning = warning_;
