@@ -9,6 +9,24 @@
 //   * `save()` → bytes and `load(bytes)` (assay/drift/checkpoint.hpp).
 // Detectors are single-writer value types: one thread updates a detector at a
 // time; copies are independent.
+//
+//   detector                     matches (update for update)        MOA option
+//   adwin                        River 0.26.1 drift.ADWIN           reset_on_drift = false
+//                                                                   (+ increase_only for
+//                                                                   ADWINChangeDetector)
+//   ddm, eddm                    River drift.binary.DDM / EDDM      moa_semantics
+//   page_hinkley                 River drift.PageHinkley            moa_semantics
+//   hddm_a, hddm_w               River drift.binary.HDDMA / HDDMW   signal_decrease = false /
+//                                                                   moa_semantics
+//   kswin                        River drift.KSWIN's rule, scipy's exact KS p-value;
+//                                draws from assay::rng
+//   linear_four_rates            Wang & Abraham 2015, normal-approximation bounds
+//
+// Every update is allocation-free once warm: KSWIN allocates only at
+// construction, ADWIN only when its window first needs a new power-of-two
+// number of bucket rows, the others never. Bit-for-bit parity with River assumes IEEE double
+// arithmetic without contraction into fused multiply-adds (-ffp-contract=off
+// guarantees it; the reference traces also match with GCC's -march=native).
 #pragma once
 
 #include "config.hpp"
