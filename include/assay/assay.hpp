@@ -3,8 +3,14 @@
 #pragma once
 
 #include "config.hpp"
+#include "drift.hpp"
+#include "drift/distribution.hpp"
+#include "drift/monitor.hpp"
+#include "drift/window_monitor.hpp"
 #include "eigen.hpp"
 #include "error.hpp"
 #include "fwd.hpp"
 #include "matrix_view.hpp"
+#include "metrics.hpp"
 #include "random.hpp"
+#include "split.hpp"

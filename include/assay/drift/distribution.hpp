@@ -78,10 +78,9 @@ inline void sort_values(std::vector<double>& v) {
 
 /// Sorts values ascending carrying their weights along. O(n).
 inline void sort_values(std::vector<double>& v, std::vector<double>& w) {
-    std::vector<std::uint64_t> keys(v.size()), key_tmp;
-    std::vector<double> w_tmp;
+    std::vector<std::uint64_t> keys(v.size());
     for (std::size_t i = 0; i < v.size(); ++i) keys[i] = assay::detail::metrics::ascending_key(v[i]);
-    assay::detail::metrics::radix_sort(keys, &w, key_tmp, w_tmp);
+    assay::detail::metrics::radix_sort(keys, w);
     for (std::size_t i = 0; i < v.size(); ++i) v[i] = assay::detail::metrics::key_to_double(keys[i]);
 }
 
