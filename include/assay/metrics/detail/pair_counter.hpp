@@ -3,14 +3,22 @@
 // optional weights, in one pass over the data.
 //
 // Labels are counted in a dense table indexed by value over a window
-// [lo, lo + span) that grows as new values appear (chunks of rows are scanned
-// for their min/max first, while they sit in cache). When the labels spread
-// over more than `max_span` values, the kernel switches to a sorted label
-// list and binary search. Four interleaved sub-tables break the store-to-load
-// dependency of consecutive increments of the same cell (imbalanced data).
+// [lo, lo + span), span a power of two, that grows as new values appear.
+// Fast path (unweighted, random-access input): for each block of 256 rows one
+// pass computes the cell indices (t − lo) << log2(span) | (p − lo) and ORs the
+// offsets, which are all below span exactly when every label is inside the
+// window; then the increments. A block that leaves the window goes the
+// general way: its min/max grow the window (re-laid out, counts kept), or,
+// when the labels spread over more than `max_span` values, the kernel
+// switches for good to a sorted label list and binary search. Four
+// interleaved 32-bit sub-tables break the store-to-load dependency of
+// consecutive increments of the same cell (imbalanced data); after 2^30 rows
+// in one batch, before they could overflow, counting moves to the 64-bit
+// sorted-list path.
 //
-// The scratch tables are members: a counter reused across batches allocates
-// only when its window grows.
+// Complexity: O(n) time; O(span²) memory (O(K²) on the sorted-list path).
+// The scratch tables and chunk buffers are members: a counter reused across
+// batches allocates only when its window grows.
 #pragma once
 
 #include "input.hpp"
