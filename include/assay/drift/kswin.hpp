@@ -320,22 +320,44 @@ private:
 
     std::size_t stat_size() const noexcept { return static_cast<std::size_t>(cfg_.stat_size); }
 
-    // statistic_count for arrays followed by a +inf sentinel: a merge of
-    // exactly 2n steps without unpredictable branches; the count difference
-    // is taken only where the next merged value is larger (end of a tie group).
+    // statistic_count for arrays followed by a +inf sentinel. The merge of
+    // 2n steps is cut into C independent stretches (merge-path partition), run
+    // interleaved so their load-compare chains overlap; within each, the
+    // count difference is taken only where the next merged value is larger
+    // (the end of a tie group), without unpredictable branches.
     static int sentinel_statistic_count(const double* a, const double* b, std::size_t n) noexcept {
-        std::size_t i = 0, j = 0;
+        return (2 * n) % 4 == 0 ? interleaved_count<4>(a, b, n) : interleaved_count<2>(a, b, n);
+    }
+
+    template <std::size_t C>
+    static int interleaved_count(const double* a, const double* b, std::size_t n) noexcept {
+        const std::size_t len = 2 * n / C;
+        std::size_t i[C], j[C];
+        for (std::size_t c = 0; c < C; ++c) {
+            // First k merged values = a[0, i) and b[0, k − i) (ties: a first).
+            const std::size_t k = c * len;
+            std::size_t lo = k > n ? k - n : 0, hi = k < n ? k : n;
+            while (lo < hi) {
+                const std::size_t mid = (lo + hi) / 2;
+                if (a[mid] <= b[k - mid - 1]) lo = mid + 1;
+                else hi = mid;
+            }
+            i[c] = lo;
+            j[c] = k - lo;
+        }
         long best = 0;
-        for (std::size_t step = 0; step < 2 * n; ++step) {
-            const bool take_a = a[i] <= b[j];
-            const double v = take_a ? a[i] : b[j];
-            i += take_a;
-            j += !take_a;
-            const double next = a[i] < b[j] ? a[i] : b[j];
-            const long d = static_cast<long>(i) - static_cast<long>(j);
-            const long ad = d < 0 ? -d : d;
-            const long candidate = next > v ? ad : 0;
-            best = candidate > best ? candidate : best;
+        for (std::size_t step = 0; step < len; ++step) {
+            for (std::size_t c = 0; c < C; ++c) {
+                const bool take_a = a[i[c]] <= b[j[c]];
+                const double v = take_a ? a[i[c]] : b[j[c]];
+                i[c] += take_a;
+                j[c] += !take_a;
+                const double next = a[i[c]] < b[j[c]] ? a[i[c]] : b[j[c]];
+                const long d = static_cast<long>(i[c]) - static_cast<long>(j[c]);
+                const long ad = d < 0 ? -d : d;
+                const long candidate = next > v ? ad : 0;
+                best = candidate > best ? candidate : best;
+            }
         }
         return static_cast<int>(best);
     }
