@@ -277,3 +277,34 @@ TEST_CASE("linear four rates: bad input, reset and checkpoint round trip") {
     }
     CHECK(target.save() == fresh);
 }
+
+TEST_CASE("KSWIN's statistic equals a direct KS count of its two windows") {
+    // With window_size = 2 * stat_size the drawn sample is the whole older
+    // half, so the statistic can be recomputed from the window itself.
+    for (int r : {7, 30, 31}) {
+        for (int ties = 0; ties < 2; ++ties) {
+            dr::kswin k({0.001, 2 * r, r, 5});
+            assay::rng g(static_cast<std::uint64_t>(r * 10 + ties));
+            std::vector<double> window;
+            std::size_t checked = 0;
+            for (int i = 0; i < 4000; ++i) {
+                const double x = ties ? std::floor(assay::uniform_real(g) * 4.0) + (i > 2000 ? 1.0 : 0.0)
+                                      : assay::uniform_real(g) + (i > 2000 ? 0.3 : 0.0);
+                if (k.drift_detected()) window.clear();
+                window.push_back(x);
+                if (window.size() > static_cast<std::size_t>(2 * r)) window.erase(window.begin());
+                k.update(x);
+                if (window.size() == static_cast<std::size_t>(2 * r)) {
+                    std::vector<double> a(window.begin(), window.begin() + r), b(window.begin() + r, window.end());
+                    std::sort(a.begin(), a.end());
+                    std::sort(b.begin(), b.end());
+                    const int h = dr::kswin::statistic_count(a.data(), b.data(), static_cast<std::size_t>(r));
+                    CHECK(k.statistic() == static_cast<double>(h) / r);
+                    CHECK(k.p_value() == dr::kswin::exact_p_value(r, h));
+                    ++checked;
+                }
+            }
+            CHECK(checked > 1000);
+        }
+    }
+}
