@@ -57,6 +57,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#    include <emmintrin.h>
+#endif
+
 ASSAY_NAMESPACE_BEGIN
 
 /// Fold number of a row (the fold in which it is tested); -1 = in no test fold.
@@ -143,7 +147,27 @@ using compact_index_view = basic_index_view<std::uint32_t>;
 
 
 
+namespace detail {
+
+/// Index of the lowest set bit of a non-zero word.
+inline unsigned lowest_bit(std::uint64_t m) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return static_cast<unsigned>(__builtin_ctzll(m));
+#else
+    unsigned k = 0;
+    while (!(m & 1)) {
+        m >>= 1;
+        ++k;
+    }
+    return k;
+#endif
+}
+
+}  // namespace detail
+
 /// The rows i in [0, n) with ids[i] != excluded, ascending. `size()` is O(1).
+/// Iteration reads the id column 64 rows at a time into a bit mask and walks
+/// its set bits, so it costs no branch per row.
 class complement_view {
 public:
     class iterator {
@@ -156,21 +180,62 @@ public:
 
         iterator() = default;
         iterator(const fold_id* ids, std::size_t pos, std::size_t n, fold_id excluded) noexcept
-            : ids_(ids), pos_(pos), n_(n), excluded_(excluded) {
-            skip();
+            : ids_(ids), n_(n), excluded_(excluded) {
+            if (pos >= n_) {
+                pos_ = n_;
+                return;
+            }
+            base_ = pos & ~std::size_t{63};
+            mask_ = word(base_) & (~std::uint64_t{0} << (pos - base_));
+            settle();
         }
         std::size_t operator*() const noexcept { return pos_; }
-        iterator& operator++() noexcept { ++pos_; skip(); return *this; }
+        iterator& operator++() noexcept {
+            mask_ &= mask_ - 1;  // drop the current row
+            settle();
+            return *this;
+        }
         iterator operator++(int) noexcept { iterator t = *this; ++*this; return t; }
         friend bool operator==(const iterator& a, const iterator& b) noexcept { return a.pos_ == b.pos_; }
         friend bool operator!=(const iterator& a, const iterator& b) noexcept { return a.pos_ != b.pos_; }
 
     private:
-        void skip() noexcept {
-            while (pos_ < n_ && ids_[pos_] == excluded_) ++pos_;
+        // Bit j set when row base + j exists and is kept.
+        std::uint64_t word(std::size_t base) const noexcept {
+            const std::size_t m = std::min<std::size_t>(64, n_ - base);
+#if defined(__SSE2__)
+            if (m == 64) {
+                const __m128i ex = _mm_set1_epi32(excluded_);
+                std::uint64_t w = 0;
+                for (std::size_t j = 0; j < 64; j += 4) {
+                    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(ids_ + base + j));
+                    const int eq = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v, ex)));
+                    w |= static_cast<std::uint64_t>(~eq & 0xF) << j;
+                }
+                return w;
+            }
+#endif
+            std::uint64_t w = 0;
+            for (std::size_t j = 0; j < m; ++j) {
+                w |= static_cast<std::uint64_t>(ids_[base + j] != excluded_) << j;
+            }
+            return w;
+        }
+        // Moves to the lowest remaining kept row, loading words as needed.
+        void settle() noexcept {
+            while (mask_ == 0) {
+                base_ += 64;
+                if (base_ >= n_) {
+                    pos_ = n_;
+                    return;
+                }
+                mask_ = word(base_);
+            }
+            pos_ = base_ + detail::lowest_bit(mask_);
         }
         const fold_id* ids_ = nullptr;
-        std::size_t pos_ = 0, n_ = 0;
+        std::size_t n_ = 0, base_ = 0, pos_ = 0;
+        std::uint64_t mask_ = 0;
         fold_id excluded_ = 0;
     };
     using value_type = std::size_t;

@@ -386,6 +386,7 @@ partition group_kfold(const Groups& groups, std::size_t n_splits) {
 
 /// Group k-fold with ties between equal-size groups broken at random
 /// (assay::rng(seed)); otherwise as group_kfold.
+/// Throws / Complexity: as group_kfold.
 template <class Groups>
 partition group_kfold(const Groups& groups, std::size_t n_splits, shuffled s) {
     rng g(s.seed);
@@ -436,6 +437,7 @@ partition stratified_group_kfold(const Labels& y, const Groups& groups, std::siz
 }
 
 /// Stratified group k-fold, groups of equal spread in random order.
+/// Throws / Complexity: as stratified_group_kfold.
 template <class Labels, class Groups>
 partition stratified_group_kfold(const Labels& y, const Groups& groups, std::size_t n_splits, shuffled s) {
     rng g(s.seed);

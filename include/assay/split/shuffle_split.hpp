@@ -280,6 +280,7 @@ inline holdout train_test_split(std::size_t n_rows, split_size test_size = 0.25,
 
 /// One random train/test split keeping the class shares of `y`
 /// (train_test_split with `stratify=y`).
+/// Throws / Complexity: as stratified_shuffle_split with one split.
 template <class Labels>
 holdout stratified_train_test_split(const Labels& y, split_size test_size = 0.25, std::uint64_t seed = 0,
                                     split_size train_size = {}) {
@@ -288,6 +289,7 @@ holdout stratified_train_test_split(const Labels& y, split_size test_size = 0.25
 
 /// One random train/test split keeping every group on one side; sizes count
 /// groups.
+/// Throws / Complexity: as group_shuffle_split with one split.
 template <class Groups>
 holdout group_train_test_split(const Groups& groups, split_size test_size = 0.25, std::uint64_t seed = 0,
                                split_size train_size = {}) {

@@ -75,7 +75,9 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
     const auto n = static_cast<std::size_t>(std::distance(first, last));
     require(n < static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()), function, argument,
             "has more than 2^31-2 rows");
-    out.codes = big_vector<std::int32_t>(n);
+    // Filled by push_back into reserved room: every code is written once,
+    // without a zero-fill first.
+    reserve_big(out.codes, n);
     if (n == 0) return out;
     if constexpr (std::is_integral<value_type>::value || std::is_enum<value_type>::value) {
         std::uint64_t lo = std::numeric_limits<std::uint64_t>::max(), hi = 0;
@@ -98,7 +100,7 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
                 std::vector<std::uint32_t> part(4 * slots, 0);
                 for (It it = first; it != last; ++it, ++i) {
                     const auto slot = static_cast<std::size_t>(ordered_key(*it) - lo);
-                    out.codes[i] = static_cast<std::int32_t>(slot);
+                    out.codes.push_back(static_cast<std::int32_t>(slot));
                     ++part[(i & 3) * slots + slot];
                 }
                 for (std::size_t v = 0; v < slots; ++v) {
@@ -107,7 +109,7 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
             } else {
                 for (It it = first; it != last; ++it, ++i) {
                     const auto slot = static_cast<std::size_t>(ordered_key(*it) - lo);
-                    out.codes[i] = static_cast<std::int32_t>(slot);
+                    out.codes.push_back(static_cast<std::int32_t>(slot));
                     ++count[slot];
                 }
             }
@@ -135,7 +137,7 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
         out.counts.assign(uniq.size(), 0);
         for (std::size_t i = 0; i < n; ++i) {
             const auto c = static_cast<std::size_t>(std::lower_bound(uniq.begin(), uniq.end(), keys[i]) - uniq.begin());
-            out.codes[i] = static_cast<std::int32_t>(c);
+            out.codes.push_back(static_cast<std::int32_t>(c));
             ++out.counts[c];
         }
         return out;
@@ -152,7 +154,7 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
                 found = seen.emplace(key, static_cast<std::uint32_t>(distinct.size())).first;
                 distinct.push_back(key);
             }
-            out.codes[i] = static_cast<std::int32_t>(found->second);
+            out.codes.push_back(static_cast<std::int32_t>(found->second));
         }
         std::vector<std::uint32_t> by_value(distinct.size());
         for (std::uint32_t k = 0; k < by_value.size(); ++k) by_value[k] = k;
