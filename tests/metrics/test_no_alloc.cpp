@@ -17,7 +17,11 @@ std::atomic<long> allocations{0};
 }  // namespace
 
 // Every replaceable form that allocates or frees is replaced, so that all of
-// them pair malloc with free (sanitizers check the pairing).
+// them pair malloc with free (sanitizers check the pairing). GCC's
+// -Wmismatched-new-delete cannot see that these operators are the pair.
+#if defined(__GNUC__) && !defined(__clang__)
+#    pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+#endif
 namespace {
 void* counted_malloc(std::size_t n) noexcept {
     if (counting.load(std::memory_order_relaxed)) allocations.fetch_add(1, std::memory_order_relaxed);
