@@ -320,3 +320,16 @@ TEST_CASE("labels {0, 1} (one-pass path) and other label pairs (general path) ag
                          doctest::Contains("contains only one label (1)"), assay::invalid_argument);
     CHECK_THROWS_AS(assay::roc_auc_score(ints(10, 0), doubles(10, 0.5)), assay::invalid_argument);
 }
+
+TEST_CASE("merging an accumulator with itself doubles every row") {
+    assay::ranking_accumulator a;
+    a.update(ints{0, 1, 1, 0}, doubles{0.1, 0.8, 0.4, 0.35});
+    a.merge(a);
+    CHECK(a.size() == 8);
+    CHECK(a.roc_auc() == assay::roc_auc_score(ints{0, 1, 1, 0}, doubles{0.1, 0.8, 0.4, 0.35}));
+    assay::confusion_counts c;
+    c.update(ints{0, 1, 1}, ints{0, 1, 0});
+    c.merge(c);
+    CHECK(c(1, 0) == 2.0);
+    CHECK(c.n_samples() == 6);
+}

@@ -731,6 +731,11 @@ public:
     void merge(const ranking_accumulator& o) {
         detail::require(o.pos_label_ == pos_label_, "ranking_accumulator::merge", "other",
                         "has positive label ", o.pos_label_, ", this one ", pos_label_);
+        if (&o == this) {  // inserting a vector into itself is not allowed
+            const ranking_accumulator copy(o);
+            merge(copy);
+            return;
+        }
         scores_.insert(scores_.end(), o.scores_.begin(), o.scores_.end());
         positive_.insert(positive_.end(), o.positive_.begin(), o.positive_.end());
         weights_.insert(weights_.end(), o.weights_.begin(), o.weights_.end());
