@@ -262,3 +262,21 @@ TEST_CASE("bad input: a clear assay::invalid_argument") {
     CHECK_THROWS_WITH_AS(assay::time_series_split(t, 2), "assay::time_series_split: timestamps: value at index 2 is NaN",
                          invalid_argument);
 }
+
+TEST_CASE("complement_view: iteration and to_vector list exactly the other rows, for any id pattern") {
+    assay::rng g(3);
+    for (int t = 0; t < 200; ++t) {
+        const std::size_t n = 1 + assay::uniform_index(g, 300), k = 1 + assay::uniform_index(g, 5);
+        std::vector<assay::fold_id> ids(n);
+        for (auto& x : ids) x = static_cast<assay::fold_id>(assay::uniform_index(g, k + 1)) - 1;
+        for (assay::fold_id f = -1; f < static_cast<assay::fold_id>(k); ++f) {
+            rows expected;
+            for (std::size_t i = 0; i < n; ++i) {
+                if (ids[i] != f) expected.push_back(i);
+            }
+            const assay::complement_view v(ids.data(), n, f, expected.size());
+            CHECK(rows(v.begin(), v.end()) == expected);
+            CHECK(v.to_vector() == expected);
+        }
+    }
+}
