@@ -420,6 +420,15 @@ public:
         if (!sorted) build_order("partition");
     }
 
+    /// From fold ids in [0, n_folds), the fold sizes and the rows already
+    /// sorted by fold (ascending within a fold) — built by the splitter in the
+    /// same pass as the ids; not checked.
+    partition(std::vector<fold_id> ids, const std::vector<std::size_t>& fold_sizes,
+              std::shared_ptr<const std::uint32_t[]> order)
+        : ids_(std::move(ids)), order_(std::move(order)), offsets_(fold_sizes.size() + 2, 0) {
+        for (std::size_t f = 0; f < fold_sizes.size(); ++f) offsets_[f + 2] = offsets_[f + 1] + fold_sizes[f];
+    }
+
     /// Number of folds.
     std::size_t n_splits() const noexcept { return offsets_.empty() ? 0 : offsets_.size() - 2; }
     std::size_t size() const noexcept { return n_splits(); }

@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <queue>
 #include <string>
@@ -50,7 +51,33 @@ namespace detail {
 struct fold_assignment {
     std::vector<fold_id> ids;
     std::vector<std::size_t> sizes;
-    partition to_partition(bool sorted = false) && { return partition(std::move(ids), sizes, sorted); }
+    std::shared_ptr<const std::uint32_t[]> order;  // rows by fold, when built alongside
+    partition to_partition(bool sorted = false) && {
+        if (order) return partition(std::move(ids), sizes, std::move(order));
+        return partition(std::move(ids), sizes, sorted);
+    }
+};
+
+/// Writes the rows sorted by fold while the fold ids are assigned (rows in
+/// increasing order, so each fold's rows come out ascending).
+class order_writer {
+public:
+    order_writer(const std::vector<std::size_t>& sizes, std::size_t n) : order_(new std::uint32_t[n]), cursor_(sizes.size()) {
+        advise_huge_pages(order_.get(), n * sizeof(std::uint32_t));
+        std::size_t at = 0;
+        for (std::size_t f = 0; f < sizes.size(); ++f) {
+            cursor_[f] = at;
+            at += sizes[f];
+        }
+        out_ = order_.get();
+    }
+    void put(fold_id f, std::size_t row) noexcept { out_[cursor_[static_cast<std::size_t>(f)]++] = static_cast<std::uint32_t>(row); }
+    std::shared_ptr<const std::uint32_t[]> release() { return std::move(order_); }
+
+private:
+    std::shared_ptr<std::uint32_t[]> order_;
+    std::vector<std::size_t> cursor_;
+    std::uint32_t* out_ = nullptr;
 };
 
 inline void check_n_splits(const char* fn, std::size_t n_splits, std::size_t n_rows) {
@@ -82,7 +109,7 @@ inline void check_class_counts(const char* fn, const std::vector<std::size_t>& c
 }
 
 inline fold_assignment kfold_ids(std::size_t n, std::size_t k, const std::size_t* perm) {
-    fold_assignment out{detail::big_vector<fold_id>(n), std::vector<std::size_t>(k)};
+    fold_assignment out{detail::big_vector<fold_id>(n), std::vector<std::size_t>(k), nullptr};
     const std::size_t base = n / k, extra = n % k;
     std::size_t pos = 0;
     for (std::size_t f = 0; f < k; ++f) {
@@ -127,12 +154,15 @@ inline fold_assignment stratified_ids(encoded_column y, std::size_t k, rng* g) {
             left[c] = share(static_cast<std::size_t>(rank[c]), 0);
             advance(c);
         }
-        for (auto& id : ids) {
-            const auto c = static_cast<std::size_t>(id);
-            id = fold[c];
+        order_writer w(sizes, n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto c = static_cast<std::size_t>(ids[i]);
+            const fold_id f = fold[c];
+            ids[i] = f;
+            w.put(f, i);
             if (--left[c] == 0) advance(c);
         }
-        return {std::move(ids), std::move(sizes)};
+        return {std::move(ids), std::move(sizes), w.release()};
     }
     // Shuffled: each class's fold sequence is shuffled, classes taken in
     // first-appearance order.
@@ -148,8 +178,13 @@ inline fold_assignment stratified_ids(encoded_column y, std::size_t k, rng* g) {
     }
     std::vector<std::size_t> cursor(n_classes);
     for (std::size_t c = 0; c < n_classes; ++c) cursor[c] = cum[static_cast<std::size_t>(rank[c])];
-    for (auto& id : ids) id = seq[cursor[static_cast<std::size_t>(id)]++];
-    return {std::move(ids), std::move(sizes)};
+    order_writer w(sizes, n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const fold_id f = seq[cursor[static_cast<std::size_t>(ids[i])]++];
+        ids[i] = f;
+        w.put(f, i);
+    }
+    return {std::move(ids), std::move(sizes), w.release()};
 }
 
 /// Puts each weighted item, in the given order, into the currently lightest
@@ -204,8 +239,13 @@ inline fold_assignment group_ids(encoded_column groups, std::size_t k, rng* g) {
     std::vector<std::size_t> fold_sizes(k, 0);
     for (std::size_t j = 0; j < n_groups; ++j) fold_sizes[static_cast<std::size_t>(group_fold[j])] += groups.counts[j];
     std::vector<fold_id> ids = std::move(groups.codes);
-    for (auto& id : ids) id = group_fold[static_cast<std::size_t>(id)];
-    return {std::move(ids), std::move(fold_sizes)};
+    order_writer w(fold_sizes, ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const fold_id f = group_fold[static_cast<std::size_t>(ids[i])];
+        ids[i] = f;
+        w.put(f, i);
+    }
+    return {std::move(ids), std::move(fold_sizes), w.release()};
 }
 
 inline bool numpy_isclose(double a, double b) noexcept {
@@ -287,8 +327,13 @@ inline fold_assignment stratified_group_ids(const encoded_column& y, encoded_col
         }
     }
     std::vector<fold_id> ids = std::move(groups.codes);
-    for (auto& id : ids) id = group_fold[static_cast<std::size_t>(id)];
-    return {std::move(ids), std::move(fold_rows)};
+    order_writer w(fold_rows, ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const fold_id f = group_fold[static_cast<std::size_t>(ids[i])];
+        ids[i] = f;
+        w.put(f, i);
+    }
+    return {std::move(ids), std::move(fold_rows), w.release()};
 }
 
 }  // namespace detail
