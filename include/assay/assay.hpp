@@ -4,9 +4,6 @@
 
 #include "config.hpp"
 #include "drift.hpp"
-#include "drift/distribution.hpp"
-#include "drift/monitor.hpp"
-#include "drift/window_monitor.hpp"
 #include "eigen.hpp"
 #include "error.hpp"
 #include "fwd.hpp"

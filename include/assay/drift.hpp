@@ -1,4 +1,7 @@
-// assay/drift.hpp — concept-drift detectors for error and loss streams.
+// assay/drift.hpp — concept-drift detectors for error and loss streams,
+// monitors that keep them per key and across threads (drift/monitor.hpp),
+// and feature-distribution drift statistics with a sliding-window monitor
+// (drift/distribution.hpp, drift/window_monitor.hpp).
 //
 // Every detector has the same shape:
 //   * a configuration struct (`adwin_config`, `ddm_config`, ...) whose
@@ -32,11 +35,14 @@
 #include "config.hpp"
 #include "drift/adwin.hpp"
 #include "drift/checkpoint.hpp"
+#include "drift/distribution.hpp"
 #include "drift/ddm.hpp"
 #include "drift/eddm.hpp"
 #include "drift/hddm_a.hpp"
 #include "drift/hddm_w.hpp"
 #include "drift/kswin.hpp"
 #include "drift/linear_four_rates.hpp"
+#include "drift/monitor.hpp"
 #include "drift/page_hinkley.hpp"
 #include "drift/status.hpp"
+#include "drift/window_monitor.hpp"

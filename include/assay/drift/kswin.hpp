@@ -5,6 +5,7 @@
 #include "../config.hpp"
 #include "../error.hpp"
 #include "../random.hpp"
+#include "../detail/ks_exact.hpp"
 #include "checkpoint.hpp"
 #include "status.hpp"
 
@@ -114,22 +115,14 @@ public:
     /// samples of size n from one continuous distribution (two-sided, exact):
     /// scipy 1.10's `_compute_prob_outside_square(n, h)` (2·(A1 − A2 + A3 −
     /// ...), A_k = C(2n, n − kh)/C(2n, n), evaluated with the same Horner
-    /// scheme and operation order), clipped to [0, 1]; 1 for h = 0.
+    /// scheme and operation order, in detail/ks_exact.hpp, shared with
+    /// drift::ks_2samp), clipped to [0, 1]; 1 for h = 0.
     /// Throws: `assay::invalid_argument` unless 1 <= n and 0 <= h <= n.
     /// Complexity: O(n).
     static double exact_p_value(int n, int h) {
         ::assay::detail::require(n >= 1, "drift::kswin::exact_p_value", "n", "must be at least 1, got ", n);
         ::assay::detail::require(h >= 0 && h <= n, "drift::kswin::exact_p_value", "h", "must lie in [0, n], got ", h);
-        if (h == 0) return 1.0;
-        double p = 0.0;
-        for (int k = n / h; k >= 0; --k) {
-            double p1 = 1.0;
-            for (int j = 0; j < h; ++j) {
-                p1 = static_cast<double>(n - k * h - j) * p1 / static_cast<double>(n + k * h + j + 1);
-            }
-            p = p1 * (1.0 - p);
-        }
-        p *= 2.0;
+        const double p = h == 0 ? 1.0 : ::assay::detail::ks_exact_pvalue(n, n, n, h, true);
         return std::min(1.0, std::max(0.0, p));
     }
 
