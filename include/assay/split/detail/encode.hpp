@@ -75,16 +75,32 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
     const auto n = static_cast<std::size_t>(std::distance(first, last));
     require(n < static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()), function, argument,
             "has more than 2^31-2 rows");
-    // Filled by push_back into reserved room: every code is written once,
-    // without a zero-fill first.
     reserve_big(out.codes, n);
     if (n == 0) return out;
     if constexpr (std::is_integral<value_type>::value || std::is_enum<value_type>::value) {
+        // Minimum and maximum, with four independent accumulator pairs so
+        // that the comparisons do not form one long dependency chain.
         std::uint64_t lo = std::numeric_limits<std::uint64_t>::max(), hi = 0;
-        for (It it = first; it != last; ++it) {
-            const std::uint64_t k = ordered_key(*it);
-            lo = std::min(lo, k);
-            hi = std::max(hi, k);
+        {
+            std::uint64_t l[4] = {lo, lo, lo, lo}, h[4] = {0, 0, 0, 0};
+            It it = first;
+            std::size_t j = 0;
+            for (; j + 4 <= n; j += 4) {
+                for (std::size_t u = 0; u < 4; ++u, ++it) {
+                    const std::uint64_t k = ordered_key(*it);
+                    l[u] = k < l[u] ? k : l[u];
+                    h[u] = k > h[u] ? k : h[u];
+                }
+            }
+            for (; j < n; ++j, ++it) {
+                const std::uint64_t k = ordered_key(*it);
+                l[0] = k < l[0] ? k : l[0];
+                h[0] = k > h[0] ? k : h[0];
+            }
+            for (std::size_t u = 0; u < 4; ++u) {
+                lo = std::min(lo, l[u]);
+                hi = std::max(hi, h[u]);
+            }
         }
         const std::uint64_t span = hi - lo;
         if (span < static_cast<std::uint64_t>(n) + 4096) {
@@ -98,19 +114,25 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
                 // Few distinct values: four interleaved histograms, so that
                 // runs of one value do not serialise on one counter.
                 std::vector<std::uint32_t> part(4 * slots, 0);
+                out.codes.resize(n);
+                std::int32_t* dst = out.codes.data();
+                std::uint32_t* hist = part.data();
                 for (It it = first; it != last; ++it, ++i) {
                     const auto slot = static_cast<std::size_t>(ordered_key(*it) - lo);
-                    out.codes.push_back(static_cast<std::int32_t>(slot));
-                    ++part[(i & 3) * slots + slot];
+                    dst[i] = static_cast<std::int32_t>(slot);
+                    ++hist[(i & 3) * slots + slot];
                 }
                 for (std::size_t v = 0; v < slots; ++v) {
                     count[v] = part[v] + part[slots + v] + part[2 * slots + v] + part[3 * slots + v];
                 }
             } else {
+                out.codes.resize(n);
+                std::int32_t* dst = out.codes.data();
+                std::uint32_t* hist = count.data();
                 for (It it = first; it != last; ++it, ++i) {
                     const auto slot = static_cast<std::size_t>(ordered_key(*it) - lo);
-                    out.codes.push_back(static_cast<std::int32_t>(slot));
-                    ++count[slot];
+                    dst[i] = static_cast<std::int32_t>(slot);
+                    ++hist[slot];
                 }
             }
             std::vector<std::int32_t> rank(count.size());
