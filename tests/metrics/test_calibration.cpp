@@ -145,3 +145,20 @@ TEST_CASE("calibration: bad input") {
     CHECK(acc.n_samples() == 0);  // a rejected batch counts nothing
     CHECK_THROWS_AS(acc.merge(assay::calibration_accumulator(6)), assay::invalid_argument);
 }
+
+TEST_CASE("calibration_accumulator with explicit edges") {
+    // Edges 0, 0.3, 0.3, 1: the middle bin can only stay empty; 0.3 goes to
+    // the lower bin, values outside [0, 1] to the end bins.
+    assay::calibration_accumulator acc(std::vector<double>{0.0, 0.3, 0.3, 1.0}, 1);
+    CHECK(acc.n_bins() == 3);
+    acc.update(std::vector<int>{1, 0, 1, 0}, std::vector<double>{0.3, 0.1, 0.9, 0.31});
+    const auto r = acc.error();
+    CHECK(r.bin_counts == std::vector<std::size_t>{2, 0, 2});
+    const auto c = acc.curve();
+    REQUIRE(c.prob_true.size() == 2);
+    CHECK(c.prob_true[0] == 0.5);
+    CHECK(c.prob_pred[1] == doctest::Approx(0.605));
+    CHECK_THROWS_AS(assay::calibration_accumulator(std::vector<double>{0.5}, 1), assay::invalid_argument);
+    CHECK_THROWS_AS(assay::calibration_accumulator(std::vector<double>{0.0, 0.6, 0.5}, 1), assay::invalid_argument);
+    CHECK_THROWS_AS(acc.merge(assay::calibration_accumulator(3)), assay::invalid_argument);
+}

@@ -67,8 +67,26 @@ class calibration_accumulator {
 public:
     /// Throws: invalid_argument if n_bins is 0.
     explicit calibration_accumulator(std::size_t n_bins = 10, label_type pos_label = 1)
-        : edges_(checked_edges(n_bins)), pos_label_(pos_label), count_(n_bins, 0), pos_(n_bins, 0),
+        : edges_(checked_edges(n_bins)), uniform_(true), pos_label_(pos_label), count_(n_bins, 0), pos_(n_bins, 0),
           sum_p_(n_bins, 0.0) {}
+
+    /// Bins from explicit edges e0 <= e1 <= ... <= eB (B >= 1; equal edges
+    /// allowed): p goes to bin searchsorted([e1 .. e_{B−1}], p, "left"), so a
+    /// value outside [e0, eB] lands in the first or last bin, as in
+    /// calibration_curve. Throws: invalid_argument for fewer than two edges,
+    /// a non-finite edge or decreasing edges. Update: O(log B).
+    calibration_accumulator(std::vector<double> edges, label_type pos_label)
+        : edges_(std::move(edges)), uniform_(false), pos_label_(pos_label) {
+        const char* fn = "calibration_accumulator";
+        detail::require(edges_.size() >= 2, fn, "edges", "needs at least 2 edges, got ", edges_.size());
+        for (std::size_t i = 0; i < edges_.size(); ++i) {
+            detail::require(std::isfinite(edges_[i]), fn, "edges", "edge ", i, " is not finite");
+            detail::require(i == 0 || edges_[i - 1] <= edges_[i], fn, "edges", "must not decrease (edge ", i, ")");
+        }
+        count_.assign(edges_.size() - 1, 0);
+        pos_.assign(edges_.size() - 1, 0);
+        sum_p_.assign(edges_.size() - 1, 0.0);
+    }
 
     std::size_t n_bins() const noexcept { return count_.size(); }
     label_type pos_label() const noexcept { return pos_label_; }
@@ -105,8 +123,8 @@ public:
 
     /// Throws: invalid_argument if the bins or positive labels differ.
     void merge(const calibration_accumulator& other) {
-        detail::require(other.n_bins() == n_bins(), "calibration_accumulator::merge", "other", "has ",
-                        other.n_bins(), " bins, this has ", n_bins());
+        detail::require(other.edges_ == edges_, "calibration_accumulator::merge", "other",
+                        "has different bins (", other.n_bins(), " bins; this has ", n_bins(), ")");
         detail::require(other.pos_label_ == pos_label_, "calibration_accumulator::merge", "other",
                         "has a different pos_label");
         for (std::size_t b = 0; b < count_.size(); ++b) {
@@ -180,6 +198,10 @@ private:
     // guess floor(p·n) is corrected against the actual edges, so values on an
     // edge go where numpy's searchsorted puts them.
     std::size_t bin_of(double p) const noexcept {
+        if (!uniform_) {
+            return static_cast<std::size_t>(std::lower_bound(edges_.begin() + 1, edges_.end() - 1, p) -
+                                            (edges_.begin() + 1));
+        }
         const std::size_t nb = count_.size();
         std::size_t k = std::min(nb - 1, static_cast<std::size_t>(p * static_cast<double>(nb)));
         while (k > 0 && edges_[k] >= p) --k;
@@ -196,6 +218,7 @@ private:
     }
 
     std::vector<double> edges_;
+    bool uniform_;  // edges are linspace(0, 1, B + 1): O(1) binning
     label_type pos_label_;
     std::vector<std::uint64_t> count_;
     std::vector<std::uint64_t> pos_;
@@ -267,29 +290,9 @@ calibration_curve_result calibration_curve(const LabelRange& y_true, const ProbR
     std::vector<double> edges(q.size());
     for (std::size_t k = 0; k < q.size(); ++k) edges[k] = detail::percentile_sorted(sorted.data(), n, q[k] * 100.0);
 
-    const std::size_t nb = options.n_bins;
-    std::vector<std::uint64_t> count(nb, 0), positives(nb, 0);
-    std::vector<double> sum_p(nb, 0.0);
-    auto y = detail::metrics::range_begin(y_true);
-    auto p = detail::metrics::range_begin(y_prob);
-    for (std::size_t i = 0; i < n; ++i, ++y, ++p) {
-        const double v = static_cast<double>(*p);
-        const auto b = static_cast<std::size_t>(std::lower_bound(edges.begin() + 1, edges.end() - 1, v) -
-                                                (edges.begin() + 1));
-        ++count[b];
-        positives[b] += detail::metrics::to_label(*y) == pos ? 1u : 0u;
-        sum_p[b] += v;
-    }
-    calibration_curve_result r;
-    r.bin_edges = std::move(edges);
-    for (std::size_t b = 0; b < nb; ++b) {
-        if (count[b] == 0) continue;
-        const auto c = static_cast<double>(count[b]);
-        r.prob_true.push_back(static_cast<double>(positives[b]) / c);
-        r.prob_pred.push_back(sum_p[b] / c);
-        r.counts.push_back(static_cast<std::size_t>(count[b]));
-    }
-    return r;
+    calibration_accumulator acc(std::move(edges), pos);
+    acc.update(y_true, y_prob);
+    return acc.curve();
 }
 
 /// Expected and maximum calibration error over `n_bins` uniform bins (the
