@@ -63,6 +63,14 @@ TEST_CASE("bad input: NaN and infinite scores, probabilities outside [0, 1], bad
     CHECK_THROWS_AS(assay::accuracy_score(y, y, doubles{1, kNaN, 1, 1}), assay::invalid_argument);
     CHECK_THROWS_AS(assay::confusion_matrix(y, y, doubles{1, 1, kInf, 1}), assay::invalid_argument);
     CHECK_THROWS_AS(assay::accuracy_score(y, y, doubles{0, 0, 0, 0}), assay::invalid_argument);
+    const doubles zero_w{0, 0, 0, 0}, s4{0.1, 0.2, 0.3, 0.4};
+    CHECK_THROWS_WITH_AS(assay::roc_curve(y, s4, zero_w), "assay::roc_curve: sample_weight: is zero for every row",
+                         assay::invalid_argument);
+    CHECK_THROWS_AS(assay::precision_recall_curve(y, s4, zero_w), assay::invalid_argument);
+    CHECK_THROWS_AS(assay::det_curve(y, s4, zero_w), assay::invalid_argument);
+    CHECK_THROWS_AS(assay::average_precision_score(y, s4, zero_w), assay::invalid_argument);
+    CHECK_THROWS_AS(assay::binary_clf_curve(y, s4, zero_w), assay::invalid_argument);
+    CHECK_THROWS_AS(assay::roc_auc_score(y, s4, zero_w), assay::invalid_argument);
     CHECK_THROWS_AS(assay::log_loss(y, doubles{0.1, 0.2, 0.3, 0.4}, assay::log_loss_options().with_eps(0.7)),
                     assay::invalid_argument);
     CHECK_THROWS_AS(assay::roc_auc_score(y, doubles{0.1, 0.2, 0.3, 0.4}, assay::roc_auc_options().with_max_fpr(0.0)),

@@ -576,6 +576,7 @@ using if_range_c = std::enable_if_t<is_range<R>::value, int>;
         detail::metrics::label_census census;                                                                 \
         label_type pos_label = 1;                                                                             \
         auto rows = detail::metrics::collect(fn, y_true, y_score, sample_weight, opt.pos_label, census, pos_label); \
+        detail::require(rows.n_pos + rows.n_neg > 0.0, fn, "sample_weight", "is zero for every row");         \
         BODY                                                                                                  \
     }
 
