@@ -285,7 +285,13 @@ TEST_CASE("cost_curve: the best threshold beats every other decision threshold")
 
 TEST_CASE("thresholds: bad input") {
     const double nan = std::nan("");
-    CHECK_THROWS_AS(assay::threshold_sweep(ints{0, 1}, doubles{0.1, nan}), assay::invalid_argument);
+    CHECK_THROWS_WITH_AS(assay::threshold_sweep(ints{0, 1}, doubles{0.1, nan}),
+                         "assay::threshold_sweep: y_score: value at index 1 is nan", assay::invalid_argument);
+    CHECK_THROWS_WITH_AS(assay::threshold_sweep(ints{0, 1}, doubles{0.1, 0.2}, doubles{0.0, 0.0}),
+                         "assay::threshold_sweep: y_true: must contain both classes with non-zero weight (0 positive, 0 negative)",
+                         assay::invalid_argument);
+    CHECK_THROWS_WITH_AS(assay::cost_curve(ints{0, 1, 1}, doubles{0.1, 0.2}),
+                         "assay::cost_curve: y_score: has 2 elements but y_true has 3", assay::invalid_argument);
     CHECK_THROWS_AS(assay::threshold_sweep(ints{0, 1}, doubles{0.1, HUGE_VAL}), assay::invalid_argument);
     CHECK_THROWS_AS(assay::threshold_sweep(ints{}, doubles{}), assay::invalid_argument);
     CHECK_THROWS_AS(assay::threshold_sweep(ints{0, 1}, doubles{0.1}), assay::invalid_argument);

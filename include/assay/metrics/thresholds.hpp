@@ -11,8 +11,8 @@
 //   together.
 // * The positive class is `pos_label`, or 1 when y_true's labels are a subset
 //   of {0, 1} or {-1, 1} (scikit-learn's rule).
-// The scores are sorted once by `binary_clf_curve` (radix sort); everything
-// here is a single pass over its cumulative counts.
+// The scores are sorted once by the radix sort behind `binary_clf_curve`
+// (curves.hpp); everything here is a single pass over its cumulative counts.
 #pragma once
 
 #include "../config.hpp"
@@ -23,6 +23,7 @@
 #include <cstddef>
 #include <limits>
 #include <optional>
+#include <utility>
 #include <ostream>
 #include <vector>
 
@@ -108,29 +109,49 @@ namespace detail {
 namespace metrics {
 
 inline void check_two_classes(const char* fn, const binary_clf_curve_result& c) {
-    require(c.tps.back() > 0.0 && c.fps.back() > 0.0, fn, "y_true",
-            "must contain both classes with non-zero weight (", c.tps.back(), " positive, ", c.fps.back(),
+    const double p = c.tps.empty() ? 0.0 : c.tps.back(), q = c.fps.empty() ? 0.0 : c.fps.back();
+    require(p > 0.0 && q > 0.0, fn, "y_true", "must contain both classes with non-zero weight (", p, " positive, ", q,
             " negative)");
 }
 
-inline threshold_sweep_result sweep_from(const char* fn, const binary_clf_curve_result& c,
-                                         const threshold_options& o) {
+// The cumulative counts of binary_clf_curve, with errors reported under fn.
+template <class RT, class RS>
+binary_clf_curve_result checked_clf_curve(const char* fn, const RT& y_true, const RS& y_score,
+                                          const std::optional<label_type>& pos) {
+    label_census census;
+    label_type pos_label = 1;
+    auto rows = collect(fn, y_true, y_score, pos, census, pos_label);
+    auto c = clf_curve(rows);
     check_two_classes(fn, c);
+    return c;
+}
+template <class RT, class RS, class RW>
+binary_clf_curve_result checked_clf_curve(const char* fn, const RT& y_true, const RS& y_score, const RW& w,
+                                          const std::optional<label_type>& pos) {
+    label_census census;
+    label_type pos_label = 1;
+    auto rows = collect(fn, y_true, y_score, w, pos, census, pos_label);
+    auto c = clf_curve(rows);
+    check_two_classes(fn, c);
+    return c;
+}
+
+inline threshold_sweep_result sweep_from(binary_clf_curve_result c, const threshold_options& o) {
     const std::size_t m = c.thresholds.size();
-    const double P = c.tps.back(), N = c.fps.back(), total = P + N;
+    const double P = c.tps.back(), N = c.fps.back(), total = P + N;  // checked > 0
     const double b2 = o.beta * o.beta, zd = o.zero_division;
     threshold_sweep_result r;
     r.beta = o.beta;
     r.positives = P;
     r.negatives = N;
-    r.thresholds = c.thresholds;
-    r.tp = c.tps;
-    r.fp = c.fps;
+    r.thresholds = std::move(c.thresholds);
+    r.tp = std::move(c.tps);
+    r.fp = std::move(c.fps);
     for (auto* v : {&r.tn, &r.fn, &r.precision, &r.recall, &r.fpr, &r.tnr, &r.fnr, &r.npv, &r.f_beta, &r.accuracy,
                     &r.mcc, &r.predicted_positive_rate})
         v->resize(m);
     for (std::size_t i = 0; i < m; ++i) {
-        const double tp = c.tps[i], fp = c.fps[i];
+        const double tp = r.tp[i], fp = r.fp[i];
         const double fn_ = P - tp, tn = N - fp;
         r.tn[i] = tn;
         r.fn[i] = fn_;
@@ -154,12 +175,6 @@ inline void check_threshold_options(const char* fn, const threshold_options& o) 
     require(std::isfinite(o.zero_division), fn, "zero_division", "must be finite, got ", o.zero_division);
 }
 
-inline curve_options to_curve_options(const std::optional<label_type>& pos) {
-    curve_options c;
-    c.pos_label = pos;
-    return c;
-}
-
 }  // namespace metrics
 }  // namespace detail
 
@@ -179,7 +194,7 @@ template <class RT, class RS, detail::metrics::if_range_c<RT> = 0, detail::metri
 threshold_sweep_result threshold_sweep(const RT& y_true, const RS& y_score, const threshold_options& opt = {}) {
     detail::metrics::check_threshold_options("threshold_sweep", opt);
     return detail::metrics::sweep_from(
-        "threshold_sweep", binary_clf_curve(y_true, y_score, detail::metrics::to_curve_options(opt.pos_label)), opt);
+        detail::metrics::checked_clf_curve("threshold_sweep", y_true, y_score, opt.pos_label), opt);
 }
 /// Weighted threshold_sweep (counts are sums of sample weights).
 template <class RT, class RS, class RW, detail::metrics::if_range_c<RT> = 0, detail::metrics::if_range_c<RS> = 0,
@@ -188,8 +203,7 @@ threshold_sweep_result threshold_sweep(const RT& y_true, const RS& y_score, cons
                                        const threshold_options& opt = {}) {
     detail::metrics::check_threshold_options("threshold_sweep", opt);
     return detail::metrics::sweep_from(
-        "threshold_sweep",
-        binary_clf_curve(y_true, y_score, sample_weight, detail::metrics::to_curve_options(opt.pos_label)), opt);
+        detail::metrics::checked_clf_curve("threshold_sweep", y_true, y_score, sample_weight, opt.pos_label), opt);
 }
 
 /// The threshold whose precision is >= `target` with the highest recall
@@ -329,7 +343,6 @@ inline void check_cost_options(const char* fn, const cost_options& o) {
 }
 
 inline cost_curve_result cost_from(const binary_clf_curve_result& c, const cost_options& o) {
-    check_two_classes("cost_curve", c);
     const double P = c.tps.back(), N = c.fps.back(), total = P + N;
     const std::size_t m = c.thresholds.size() + 1;
     cost_curve_result r;
@@ -364,7 +377,7 @@ template <class RT, class RS, detail::metrics::if_range_c<RT> = 0, detail::metri
 cost_curve_result cost_curve(const RT& y_true, const RS& y_score, const cost_options& opt = {}) {
     detail::metrics::check_cost_options("cost_curve", opt);
     return detail::metrics::cost_from(
-        binary_clf_curve(y_true, y_score, detail::metrics::to_curve_options(opt.pos_label)), opt);
+        detail::metrics::checked_clf_curve("cost_curve", y_true, y_score, opt.pos_label), opt);
 }
 /// Weighted cost_curve (counts are sums of sample weights).
 template <class RT, class RS, class RW, detail::metrics::if_range_c<RT> = 0, detail::metrics::if_range_c<RS> = 0,
@@ -373,7 +386,7 @@ cost_curve_result cost_curve(const RT& y_true, const RS& y_score, const RW& samp
                              const cost_options& opt = {}) {
     detail::metrics::check_cost_options("cost_curve", opt);
     return detail::metrics::cost_from(
-        binary_clf_curve(y_true, y_score, sample_weight, detail::metrics::to_curve_options(opt.pos_label)), opt);
+        detail::metrics::checked_clf_curve("cost_curve", y_true, y_score, sample_weight, opt.pos_label), opt);
 }
 
 /// The operating point of a reference policy on a cost curve: all negative
