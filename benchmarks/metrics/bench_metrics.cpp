@@ -153,8 +153,8 @@ void BM_sort_scores(benchmark::State& st) {
     const auto& d = data();
     std::vector<std::uint64_t> keys(d.score.size());
     for (auto _ : st) {
-        for (std::size_t i = 0; i < d.score.size(); ++i) keys[i] = assay::detail::metrics::ascending_key(d.score[i]);
-        assay::detail::metrics::radix_sort_keys(keys);
+        for (std::size_t i = 0; i < d.score.size(); ++i) keys[i] = assay::detail::ascending_key(d.score[i]);
+        assay::detail::radix_sort_keys(keys);
         benchmark::DoNotOptimize(keys.data());
     }
     set_rows(st, d.score.size());

@@ -36,6 +36,13 @@
 #endif
 
 // ---------------------------------------------------------------------------
+// ASSAY_NO_HUGE_PAGES
+//   Define to stop assay advising transparent huge pages (Linux madvise) for
+//   its large index arrays and sort buffers. By default arrays of a few MiB
+//   and more are advised: in virtual machines first-touch page faults on
+//   4 KiB pages can cost more than the splitting or sorting itself.
+
+// ---------------------------------------------------------------------------
 // Compiler helpers (internal).
 #if defined(__GNUC__) || defined(__clang__)
 #    define ASSAY_LIKELY(x) __builtin_expect(!!(x), 1)

@@ -87,22 +87,22 @@ TEST_CASE("radix sort orders like std::stable_sort, ties and signed zeros includ
         std::vector<std::uint64_t> keys;
         std::vector<std::uint32_t> idx;
         for (std::size_t i = 0; i < n; ++i) {
-            keys.push_back(assay::detail::metrics::ascending_key(x[i]));
+            keys.push_back(assay::detail::ascending_key(x[i]));
             idx.push_back(static_cast<std::uint32_t>(i));
         }
-        assay::detail::metrics::radix_sort(keys, idx);
+        assay::detail::radix_sort(keys, idx);
         std::vector<std::uint32_t> ref(n);
         for (std::size_t i = 0; i < n; ++i) ref[i] = static_cast<std::uint32_t>(i);
         std::stable_sort(ref.begin(), ref.end(), [&](std::uint32_t a, std::uint32_t b) { return x[a] < x[b]; });
         CHECK(idx == ref);
         bool same = true;
-        for (std::size_t i = 0; i < n; ++i) same = same && assay::detail::metrics::key_to_double(keys[i]) == x[idx[i]];
+        for (std::size_t i = 0; i < n; ++i) same = same && assay::detail::key_to_double(keys[i]) == x[idx[i]];
         CHECK(same);
         // Keys only.
         std::vector<std::uint64_t> k2;
-        for (double v : x) k2.push_back(assay::detail::metrics::ascending_key(v));
+        for (double v : x) k2.push_back(assay::detail::ascending_key(v));
         std::vector<std::uint64_t> k3(k2);
-        assay::detail::metrics::radix_sort_keys(k2);
+        assay::detail::radix_sort_keys(k2);
         std::sort(k3.begin(), k3.end());
         CHECK(k2 == k3);
     }
@@ -112,9 +112,9 @@ TEST_CASE("radix sort orders like std::stable_sort, ties and signed zeros includ
     for (std::size_t i = 0; i < 200000; ++i)
         x.push_back(i % 1000 == 0 ? 1e6 * assay::uniform_real(g) : 1e-9 * assay::uniform_real(g));
     std::vector<std::uint64_t> k2;
-    for (double v : x) k2.push_back(assay::detail::metrics::ascending_key(v));
+    for (double v : x) k2.push_back(assay::detail::ascending_key(v));
     std::vector<std::uint64_t> k3(k2);
-    assay::detail::metrics::radix_sort_keys(k2);
+    assay::detail::radix_sort_keys(k2);
     std::sort(k3.begin(), k3.end());
     CHECK(k2 == k3);
 }

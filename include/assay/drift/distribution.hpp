@@ -24,7 +24,7 @@
 #include "../detail/ks_exact.hpp"
 #include "../detail/numpy.hpp"
 #include "../error.hpp"
-#include "../metrics/detail/radix_sort.hpp"
+#include "../detail/radix_sort.hpp"
 
 #include <unsupported/Eigen/SpecialFunctions>
 
@@ -72,17 +72,17 @@ inline void sort_values(std::vector<double>& v) {
         return;
     }
     std::vector<std::uint64_t> keys(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) keys[i] = assay::detail::metrics::ascending_key(v[i]);
-    assay::detail::metrics::radix_sort_keys(keys);
-    for (std::size_t i = 0; i < v.size(); ++i) v[i] = assay::detail::metrics::key_to_double(keys[i]);
+    for (std::size_t i = 0; i < v.size(); ++i) keys[i] = assay::detail::ascending_key(v[i]);
+    assay::detail::radix_sort_keys(keys);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = assay::detail::key_to_double(keys[i]);
 }
 
 /// Sorts values ascending carrying their weights along. O(n).
 inline void sort_values(std::vector<double>& v, std::vector<double>& w) {
     std::vector<std::uint64_t> keys(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) keys[i] = assay::detail::metrics::ascending_key(v[i]);
-    assay::detail::metrics::radix_sort(keys, w);
-    for (std::size_t i = 0; i < v.size(); ++i) v[i] = assay::detail::metrics::key_to_double(keys[i]);
+    for (std::size_t i = 0; i < v.size(); ++i) keys[i] = assay::detail::ascending_key(v[i]);
+    assay::detail::radix_sort(keys, w);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = assay::detail::key_to_double(keys[i]);
 }
 
 inline std::vector<double> sorted_finite(std::vector<double> v) {

@@ -14,14 +14,14 @@
 //   score is >= the threshold.
 //
 // Sorting uses a radix sort on the bits of the scores (see
-// detail/radix_sort.hpp): O(n) passes instead of O(n log n) comparisons.
+// assay/detail/radix_sort.hpp): O(n) passes instead of O(n log n) comparisons.
 #pragma once
 
 #include "../config.hpp"
 #include "../error.hpp"
 #include "detail/input.hpp"
-#include "detail/big_buffer.hpp"
-#include "detail/radix_sort.hpp"
+#include "../detail/memory.hpp"
+#include "../detail/radix_sort.hpp"
 
 #include <algorithm>
 #include <cmath>

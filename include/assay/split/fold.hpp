@@ -44,7 +44,7 @@
 
 #include "../config.hpp"
 #include "../error.hpp"
-#include "detail/memory.hpp"
+#include "../detail/memory.hpp"
 
 #include <algorithm>
 #include <cstddef>

@@ -19,7 +19,7 @@
 #include "../error.hpp"
 #include "../random.hpp"
 #include "detail/encode.hpp"
-#include "detail/memory.hpp"
+#include "../detail/memory.hpp"
 #include "detail/numpy_argsort.hpp"
 #include "detail/numpy_float.hpp"
 #include "fold.hpp"

@@ -17,7 +17,7 @@
 #include "../error.hpp"
 #include "../random.hpp"
 #include "detail/encode.hpp"
-#include "detail/memory.hpp"
+#include "../detail/memory.hpp"
 #include "fold.hpp"
 
 #include <algorithm>

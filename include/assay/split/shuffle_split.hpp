@@ -16,7 +16,7 @@
 #include "../error.hpp"
 #include "../random.hpp"
 #include "detail/encode.hpp"
-#include "detail/memory.hpp"
+#include "../detail/memory.hpp"
 #include "fold.hpp"
 #include "kfold.hpp"
 

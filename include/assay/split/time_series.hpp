@@ -7,7 +7,7 @@
 #include "../detail/checks.hpp"
 #include "../error.hpp"
 #include "detail/encode.hpp"
-#include "detail/memory.hpp"
+#include "../detail/memory.hpp"
 #include "fold.hpp"
 
 #include <algorithm>

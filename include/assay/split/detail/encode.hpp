@@ -5,7 +5,7 @@
 
 #include "../../config.hpp"
 #include "../../error.hpp"
-#include "memory.hpp"
+#include "../../detail/memory.hpp"
 
 #include <algorithm>
 #include <cstddef>

@@ -1,4 +1,4 @@
-// assay/metrics/detail/radix_sort.hpp — stable LSD radix sort of doubles by
+// assay/detail/radix_sort.hpp — stable LSD radix sort of doubles by
 // their bit patterns, used to order scores for curves and AUC.
 //
 // A double maps to an unsigned key whose ascending order is the numeric
@@ -10,8 +10,8 @@
 // inputs use std::stable_sort. Every step is stable: ties keep input order.
 #pragma once
 
-#include "../../config.hpp"
-#include "big_buffer.hpp"
+#include "../config.hpp"
+#include "memory.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -22,7 +22,6 @@
 
 ASSAY_NAMESPACE_BEGIN
 namespace detail {
-namespace metrics {
 
 /// Key whose unsigned order is the ascending numeric order of finite doubles.
 inline std::uint64_t ascending_key(double x) noexcept {
@@ -173,6 +172,5 @@ inline void radix_sort_keys(std::vector<std::uint64_t>& keys) {
     sort_keys(keys.data(), keys.size(), scratch.data());
 }
 
-}  // namespace metrics
 }  // namespace detail
 ASSAY_NAMESPACE_END
