@@ -16,6 +16,7 @@
 #pragma once
 
 #include "../config.hpp"
+#include "../detail/memory.hpp"
 #include "../error.hpp"
 #include "curves.hpp"
 
@@ -114,16 +115,30 @@ inline void check_two_classes(const char* fn, const binary_clf_curve_result& c) 
             " negative)");
 }
 
-// The cumulative counts of binary_clf_curve, with errors reported under fn.
+// The cumulative counts of binary_clf_curve (same walk), with errors
+// reported under fn. Room for one threshold per row is reserved up front,
+// untouched and advised to use huge pages, so the columns grow without
+// copies and fresh memory is faulted in 2 MiB at a time.
+inline binary_clf_curve_result walk_counts(const char* fn, scored_rows& rows, std::size_t n) {
+    binary_clf_curve_result c;
+    reserve_big(c.fps, n);
+    reserve_big(c.tps, n);
+    reserve_big(c.thresholds, n);
+    rows.walk([&](double fps, double tps, double thr) {
+        c.fps.push_back(fps);
+        c.tps.push_back(tps);
+        c.thresholds.push_back(thr);
+    });
+    check_two_classes(fn, c);
+    return c;
+}
 template <class RT, class RS>
 binary_clf_curve_result checked_clf_curve(const char* fn, const RT& y_true, const RS& y_score,
                                           const std::optional<label_type>& pos) {
     label_census census;
     label_type pos_label = 1;
     auto rows = collect(fn, y_true, y_score, pos, census, pos_label);
-    auto c = clf_curve(rows);
-    check_two_classes(fn, c);
-    return c;
+    return walk_counts(fn, rows, range_size(y_true));
 }
 template <class RT, class RS, class RW>
 binary_clf_curve_result checked_clf_curve(const char* fn, const RT& y_true, const RS& y_score, const RW& w,
@@ -131,9 +146,7 @@ binary_clf_curve_result checked_clf_curve(const char* fn, const RT& y_true, cons
     label_census census;
     label_type pos_label = 1;
     auto rows = collect(fn, y_true, y_score, w, pos, census, pos_label);
-    auto c = clf_curve(rows);
-    check_two_classes(fn, c);
-    return c;
+    return walk_counts(fn, rows, range_size(y_true));
 }
 
 inline threshold_sweep_result sweep_from(binary_clf_curve_result c, const threshold_options& o) {
@@ -149,7 +162,7 @@ inline threshold_sweep_result sweep_from(binary_clf_curve_result c, const thresh
     r.fp = std::move(c.fps);
     for (auto* v : {&r.tn, &r.fn, &r.precision, &r.recall, &r.fpr, &r.tnr, &r.fnr, &r.npv, &r.f_beta, &r.accuracy,
                     &r.mcc, &r.predicted_positive_rate})
-        v->resize(m);
+        *v = big_vector<double>(m);
     for (std::size_t i = 0; i < m; ++i) {
         const double tp = r.tp[i], fp = r.fp[i];
         const double fn_ = P - tp, tn = N - fp;
@@ -347,7 +360,7 @@ inline cost_curve_result cost_from(const binary_clf_curve_result& c, const cost_
     const std::size_t m = c.thresholds.size() + 1;
     cost_curve_result r;
     r.total_weight = total;
-    for (auto* v : {&r.thresholds, &r.tp, &r.fp, &r.tn, &r.fn, &r.cost, &r.expected_cost}) v->resize(m);
+    for (auto* v : {&r.thresholds, &r.tp, &r.fp, &r.tn, &r.fn, &r.cost, &r.expected_cost}) *v = big_vector<double>(m);
     for (std::size_t i = 0; i < m; ++i) {
         const double tp = i == 0 ? 0.0 : c.tps[i - 1], fp = i == 0 ? 0.0 : c.fps[i - 1];
         const double fn_ = P - tp, tn = N - fp;
