@@ -95,6 +95,30 @@ TEST_CASE("threshold_sweep: hand-worked example with a tie") {
     CHECK(os2.str().find("thresholds=[0.9, 0.8, 0.7, 0.5, 0.2]") != std::string::npos);
 }
 
+namespace {
+#include "thresholds_cases.inc"
+}  // namespace
+
+TEST_CASE("threshold_sweep: weighted, tied scores, against scikit-learn's metrics at each threshold") {
+    // Rows of zero weight (scores 0.4 and 0.7) are not thresholds.
+    const auto r = assay::threshold_sweep(gy, gs, gw, assay::threshold_options().with_beta(2.0));
+    REQUIRE(r.size() == gexpected.size());
+    for (std::size_t k = 0; k < r.size(); ++k) {
+        const doubles& e = gexpected[k];
+        CAPTURE(k);
+        CHECK(r.thresholds[k] == e[0]);
+        CHECK(r.tn[k] == doctest::Approx(e[1]).epsilon(1e-12));
+        CHECK(r.fp[k] == doctest::Approx(e[2]).epsilon(1e-12));
+        CHECK(r.fn[k] == doctest::Approx(e[3]).epsilon(1e-12));
+        CHECK(r.tp[k] == doctest::Approx(e[4]).epsilon(1e-12));
+        CHECK(r.precision[k] == doctest::Approx(e[5]).epsilon(1e-12));
+        CHECK(r.recall[k] == doctest::Approx(e[6]).epsilon(1e-12));
+        CHECK(r.f_beta[k] == doctest::Approx(e[7]).epsilon(1e-12));
+        CHECK(r.accuracy[k] == doctest::Approx(e[8]).epsilon(1e-12));
+        CHECK(r.mcc[k] == doctest::Approx(e[9]).epsilon(1e-12).scale(1e-300));
+    }
+}
+
 TEST_CASE("threshold_for_precision / threshold_for_recall: hand-worked") {
     const auto r = assay::threshold_sweep(hy, hs);
     // Precision >= 0.6 at thresholds 0.9 (recall 1/3) and 0.5 (recall 1): the latter.
