@@ -339,3 +339,27 @@ TEST_CASE("thresholds: bad input") {
     CHECK_THROWS_AS(assay::cost_at(assay::cost_curve_result{}, assay::reference_policy::all_negative()),
                     assay::invalid_argument);
 }
+
+TEST_CASE("threshold_sweep: permutation invariance; float scores, small label types, iterator pairs") {
+    assay::rng g(11);
+    const data d = make_data(g, 500, 12);
+    std::vector<std::size_t> order(d.y.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    assay::shuffle(order.begin(), order.end(), g);
+    data p;
+    for (std::size_t i : order) p.y.push_back(d.y[i]), p.s.push_back(d.s[i]), p.w.push_back(d.w[i]);
+    const auto a = assay::threshold_sweep(d.y, d.s), b = assay::threshold_sweep(p.y, p.s);
+    CHECK(a.thresholds == b.thresholds);
+    CHECK(a.tp == b.tp);
+    CHECK(a.fp == b.fp);
+    const auto ca = assay::cost_curve(d.y, d.s, d.w), cb = assay::cost_curve(p.y, p.s, p.w);
+    CHECK(ca.thresholds == cb.thresholds);
+    CHECK(ca.best_index == cb.best_index);
+    // The hand-worked example with int8 labels, float scores and pointers.
+    const std::int8_t y8[] = {1, 0, 1, 0, 1, 0};
+    const float sf[] = {0.9f, 0.8f, 0.7f, 0.7f, 0.5f, 0.2f};
+    const auto r = assay::threshold_sweep(assay::make_iterator_range(y8, y8 + 6), assay::make_iterator_range(sf, sf + 6));
+    CHECK(r.tp == doubles{1, 1, 2, 3, 3});
+    CHECK(r.fp == doubles{0, 1, 2, 2, 3});
+    CHECK(r.thresholds[2] == static_cast<double>(0.7f));
+}
