@@ -59,6 +59,17 @@ class log_loss_accumulator;
 class brier_accumulator;
 class top_k_accumulator;
 class calibration_accumulator;
+struct threshold_options;
+struct threshold_point;
+struct threshold_sweep_result;
+struct cost_options;
+struct cost_point;
+struct cost_curve_result;
+struct cost_saving_result;
+struct reference_policy;
+struct baseline_options;
+struct baseline_values;
+struct baselines_result;
 template <class It>
 struct iterator_range;
 

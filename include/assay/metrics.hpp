@@ -4,6 +4,7 @@
 // mergeable streaming accumulator.
 #pragma once
 
+#include "metrics/baselines.hpp"
 #include "metrics/calibration.hpp"
 #include "metrics/classification.hpp"
 #include "metrics/confusion_matrix.hpp"
@@ -11,3 +12,4 @@
 #include "metrics/iterator_range.hpp"
 #include "metrics/multiclass.hpp"
 #include "metrics/probabilistic.hpp"
+#include "metrics/thresholds.hpp"

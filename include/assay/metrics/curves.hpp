@@ -405,8 +405,16 @@ scored_rows collect(const char* fn, const RT& y_true, const RS& y_score, const R
     return rows;
 }
 
+// One point per distinct threshold; room for one per row (the most there can
+// be) is reserved up front, untouched and huge-page advised, so the columns
+// grow without copies and fresh memory is faulted in 2 MiB at a time.
 inline binary_clf_curve_result clf_curve(scored_rows& rows) {
+    const std::size_t n_rows = rows.weighted ? rows.n_weighted + rows.keys_added.size()
+                                             : rows.n_rows + rows.pos_added.size() + rows.neg_added.size();
     binary_clf_curve_result c;
+    reserve_big(c.fps, n_rows);
+    reserve_big(c.tps, n_rows);
+    reserve_big(c.thresholds, n_rows);
     rows.walk([&](double fps, double tps, double thr) {
         c.fps.push_back(fps);
         c.tps.push_back(tps);

@@ -115,20 +115,9 @@ inline void check_two_classes(const char* fn, const binary_clf_curve_result& c) 
             " negative)");
 }
 
-// The cumulative counts of binary_clf_curve (same walk), with errors
-// reported under fn. Room for one threshold per row is reserved up front,
-// untouched and advised to use huge pages, so the columns grow without
-// copies and fresh memory is faulted in 2 MiB at a time.
-inline binary_clf_curve_result walk_counts(const char* fn, scored_rows& rows, std::size_t n) {
-    binary_clf_curve_result c;
-    reserve_big(c.fps, n);
-    reserve_big(c.tps, n);
-    reserve_big(c.thresholds, n);
-    rows.walk([&](double fps, double tps, double thr) {
-        c.fps.push_back(fps);
-        c.tps.push_back(tps);
-        c.thresholds.push_back(thr);
-    });
+// The cumulative counts of binary_clf_curve, with errors reported under fn.
+inline binary_clf_curve_result walk_counts(const char* fn, scored_rows& rows) {
+    auto c = clf_curve(rows);
     check_two_classes(fn, c);
     return c;
 }
@@ -138,7 +127,7 @@ binary_clf_curve_result checked_clf_curve(const char* fn, const RT& y_true, cons
     label_census census;
     label_type pos_label = 1;
     auto rows = collect(fn, y_true, y_score, pos, census, pos_label);
-    return walk_counts(fn, rows, range_size(y_true));
+    return walk_counts(fn, rows);
 }
 template <class RT, class RS, class RW>
 binary_clf_curve_result checked_clf_curve(const char* fn, const RT& y_true, const RS& y_score, const RW& w,
@@ -146,7 +135,7 @@ binary_clf_curve_result checked_clf_curve(const char* fn, const RT& y_true, cons
     label_census census;
     label_type pos_label = 1;
     auto rows = collect(fn, y_true, y_score, w, pos, census, pos_label);
-    return walk_counts(fn, rows, range_size(y_true));
+    return walk_counts(fn, rows);
 }
 
 inline threshold_sweep_result sweep_from(binary_clf_curve_result c, const threshold_options& o) {
