@@ -16,6 +16,12 @@
 //   so that many features do not produce false alarms by chance alone).
 // * Single writer: update/report/reset from one thread at a time (wrap it
 //   in a mutex to share it).
+// * Statistical caveats. KS assumes independent rows: feed one row per
+//   entity (one photo per lemon, one request per user session) when rows
+//   come in correlated bursts, or alarms fire on unchanged features. Each
+//   report is a new test: over many reports an unchanged feature is flagged
+//   now and then by chance (about ks_alpha per report with Bonferroni); act
+//   on alarms that persist over consecutive reports.
 #pragma once
 
 #include "../config.hpp"
