@@ -21,24 +21,8 @@
 #include <string>
 #include <vector>
 
-// ---------------------------------------------------------------------------
-// Counting allocator: every operator new in this process is counted.
-#if defined(__GNUC__) && !defined(__clang__)
-#    pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-namespace {
-std::atomic<std::uint64_t> g_allocations{0};
-}
-void* operator new(std::size_t n) {
-    g_allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-    throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+// Every operator new in this process is counted (tests/support/counting_new.hpp).
+#include "counting_new.hpp"
 
 namespace {
 
@@ -101,13 +85,13 @@ void run_detector(benchmark::State& state, const std::vector<double>& xs, std::s
                   const typename D::config_type& cfg) {
     D d(cfg);
     for (std::size_t i = 0; i < warm_up && i < length; ++i) benchmark::DoNotOptimize(d.update(xs[i]));
-    const std::uint64_t allocations_before = g_allocations.load();
+    const std::uint64_t allocations_before = assay_test::allocation_count().load();
     std::uint64_t drifts = 0;
     for (auto _ : state) {
         for (std::size_t i = 0; i < length; ++i) drifts += d.update(xs[i]) == dr::status::drift;
         benchmark::DoNotOptimize(drifts);
     }
-    const std::uint64_t allocations = g_allocations.load() - allocations_before;
+    const std::uint64_t allocations = assay_test::allocation_count().load() - allocations_before;
     const double updates = static_cast<double>(state.iterations()) * static_cast<double>(length);
     state.SetItemsProcessed(static_cast<std::int64_t>(updates));
     state.counters["allocs_per_update"] = static_cast<double>(allocations) / updates;

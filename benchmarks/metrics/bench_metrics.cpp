@@ -6,6 +6,8 @@
 // from the raw files compare_sklearn.py writes there (so both sides measure
 // the same data); otherwise they are generated here with assay::rng.
 // Rows/s are reported as items_per_second.
+#include "bench_data.hpp"
+
 #include <assay/metrics.hpp>
 #include <assay/random.hpp>
 
@@ -32,16 +34,7 @@ struct dataset {
     std::vector<double> prob;            // probability of class 1 for yb
 };
 
-template <class T>
-std::vector<T> read_raw(const std::string& path) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw std::runtime_error("cannot open " + path);
-    const auto bytes = static_cast<std::size_t>(in.tellg());
-    std::vector<T> v(bytes / sizeof(T));
-    in.seekg(0);
-    in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
-    return v;
-}
+using assay_bench::read_raw;
 
 const dataset& data() {
     static const dataset d = [] {

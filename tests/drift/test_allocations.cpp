@@ -1,5 +1,6 @@
 // Updates allocate nothing once a detector is warm: every operator new of the
 // test process is counted while detectors run over the reference streams.
+#include "counting_new.hpp"
 #include "streams.hpp"
 
 #include <assay/drift.hpp>
@@ -10,24 +11,6 @@
 #include <cstdlib>
 #include <new>
 
-#if defined(__GNUC__) && !defined(__clang__)
-#    pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-
-namespace {
-std::atomic<unsigned long> allocations{0};
-}
-void* operator new(std::size_t n) {
-    allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-    throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-
 namespace {
 namespace dr = assay::drift;
 
@@ -37,9 +20,9 @@ template <class D>
 unsigned long allocations_after_warm_up(D d, const std::vector<double>& xs) {
     for (double x : xs) d.update(x);
     d.reset();
-    const unsigned long before = allocations.load();
+    const unsigned long before = assay_test::allocation_count().load();
     for (double x : xs) d.update(x);
-    return allocations.load() - before;
+    return assay_test::allocation_count().load() - before;
 }
 }  // namespace
 
@@ -56,11 +39,11 @@ TEST_CASE("detector updates allocate nothing once warm") {
     CHECK(allocations_after_warm_up(dr::page_hinkley{}, real) == 0);
     CHECK(allocations_after_warm_up(dr::kswin{}, real) == 0);
     dr::linear_four_rates lfr;
-    const unsigned long before = allocations.load();
+    const unsigned long before = assay_test::allocation_count().load();
     for (std::size_t i = 0; i < bits.size(); ++i) lfr.update(bits[i], i % 3 == 0 ? 1.0 - bits[i] : bits[i]);
-    CHECK(allocations.load() - before == 0);
+    CHECK(assay_test::allocation_count().load() - before == 0);
     // The counter does count: a vector allocates.
-    const unsigned long probe = allocations.load();
+    const unsigned long probe = assay_test::allocation_count().load();
     std::vector<int> v(10);
-    CHECK(allocations.load() - probe >= 1);
+    CHECK(assay_test::allocation_count().load() - probe >= 1);
 }

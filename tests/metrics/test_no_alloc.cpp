@@ -1,6 +1,8 @@
 // The update paths of the counting accumulators allocate nothing once warm:
 // global operator new is replaced here (for this test executable) by one that
 // counts calls while a test asks it to.
+#include "counting_new.hpp"
+
 #include <doctest/doctest.h>
 
 #include <assay/metrics.hpp>
@@ -12,49 +14,7 @@
 #include <vector>
 
 namespace {
-std::atomic<bool> counting{false};
-std::atomic<long> allocations{0};
-}  // namespace
-
-// Every replaceable form that allocates or frees is replaced, so that all of
-// them pair malloc with free (sanitizers check the pairing). GCC's
-// -Wmismatched-new-delete cannot see that these operators are the pair.
-#if defined(__GNUC__) && !defined(__clang__)
-#    pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-namespace {
-void* counted_malloc(std::size_t n) noexcept {
-    if (counting.load(std::memory_order_relaxed)) allocations.fetch_add(1, std::memory_order_relaxed);
-    return std::malloc(n == 0 ? 1 : n);
-}
-}  // namespace
-
-void* operator new(std::size_t n) {
-    if (void* p = counted_malloc(n)) return p;
-    throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) {
-    if (void* p = counted_malloc(n)) return p;
-    throw std::bad_alloc();
-}
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted_malloc(n); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted_malloc(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-
-namespace {
-struct count_allocations {
-    count_allocations() {
-        allocations = 0;
-        counting = true;
-    }
-    ~count_allocations() { counting = false; }
-    long value() const { return allocations.load(); }
-};
+using assay_test::count_allocations;
 }  // namespace
 
 TEST_CASE("counting accumulators allocate nothing per sample or per batch once warm") {

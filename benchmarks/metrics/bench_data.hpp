@@ -1,0 +1,25 @@
+// Shared by the metrics benchmarks: reading the arrays the comparison
+// scripts write, so assay and scikit-learn see the same data.
+#pragma once
+
+#include <cstddef>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace assay_bench {
+
+/// The raw bytes of `path` as an array of T (native layout, as numpy's tofile writes).
+template <class T>
+std::vector<T> read_raw(const std::string& path) {
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) throw std::runtime_error("cannot open " + path);
+    const auto bytes = static_cast<std::size_t>(in.tellg());
+    std::vector<T> v(bytes / sizeof(T));
+    in.seekg(0);
+    in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
+    return v;
+}
+
+}  // namespace assay_bench
