@@ -6,7 +6,8 @@
 //   1. know the data: groups, a rare label, segments, time;
 //   2. split without leaking, and prove it with an audit;
 //   3. measure the model by cross-validation, per segment and for
-//      calibration, not by one aggregate number;
+//      calibration, not by one aggregate number; compare it with guessing
+//      and choose its threshold by what errors cost;
 //   4. watch production: error-rate detectors on the live stream (with a
 //      checkpoint across a restart) and feature-distribution drift.
 // The program checks its own headline results and exits non-zero if one of
@@ -153,6 +154,27 @@ void evaluation(const columns& c, std::int64_t drift_start) {
     std::printf("average precision %.3f, log loss %.4f, Brier %.4f, ECE %.4f\n",
                 assay::average_precision_score(mold, score), assay::log_loss(mold, score),
                 assay::brier_score_loss(mold, score), assay::expected_calibration_error(mold, score, 10));
+
+    // Better than guessing? The exact scores of the majority-class predictor
+    // and the expected scores of guessing at the mold rate.
+    const auto base = assay::classification_baselines(mold);
+    std::printf("guessing at the mold rate (%.3f) would score F1 %.3f and average precision %.3f\n",
+                base.prevalence[1], base.stratified.f1, base.stratified.average_precision);
+    expect(assay::f1_score(counts) > 3 * base.stratified.f1, "the detector beats guessing by far");
+
+    // Which threshold to ship: a moldy lemon that reaches a customer costs
+    // 20 times a sound lemon thrown away.
+    const auto costs = assay::cost_curve(mold, score, assay::cost_options().with_cost_fn(20.0).with_cost_fp(1.0));
+    const auto saving = assay::cost_saving(costs, assay::reference_policy::at_threshold(0.5));
+    std::printf("cost (missed mold = 20, discarded sound lemon = 1): threshold 0.5 costs %.0f, the best threshold "
+                "%.3f costs %.0f (%.1f%% less)\n",
+                saving.reference.cost, saving.best.threshold, saving.best.cost,
+                100.0 * saving.saving / saving.reference.cost);
+    const auto sweep = assay::threshold_sweep(mold, score);
+    const auto at95 = assay::threshold_for_recall(sweep, 0.95);
+    std::printf("to catch 95%% of the mold: threshold %.3f, precision %.3f, %.1f%% of lemons discarded\n",
+                at95.threshold, at95.precision, 100.0 * at95.predicted_positive_rate);
+    expect(saving.best.threshold < 0.5 && saving.saving > 0, "a costly miss moves the threshold down");
 
     // One number hides the weak segment: AUC per customer segment.
     double worst = 1.0, best = 0.0;
