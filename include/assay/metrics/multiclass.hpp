@@ -320,4 +320,165 @@ private:
     detail::metrics::label_index index_;
 };
 
+/// Exact streaming accumulator for multiclass ROC AUC (one-vs-rest and
+/// one-vs-one) over declared labels (= the columns of each score row, in
+/// sorted label order). It keeps every row it is given — O(n·K) memory — and
+/// `roc_auc` equals the full-pass `roc_auc_score` on the rows in the order
+/// they were added; `merge` appends another accumulator's rows.
+/// Rows are checked when added (finite, summing to 1 with numpy.allclose's
+/// tolerance, label declared), so a bad row never enters the state.
+class multiclass_ranking_accumulator {
+public:
+    /// Throws: invalid_argument for fewer than 2 labels or repeated labels.
+    explicit multiclass_ranking_accumulator(label_list labels)
+        : labels_(detail::metrics::checked_label_set("multiclass_ranking_accumulator", std::move(labels.values))) {
+        detail::require(labels_.size() >= 2, "multiclass_ranking_accumulator", "labels",
+                        "needs at least 2 classes, got ", labels_.size());
+        index_.assign(labels_);
+    }
+    multiclass_ranking_accumulator(const multiclass_ranking_accumulator& o)
+        : labels_(o.labels_), y_(o.y_), scores_(o.scores_), weights_(o.weights_), weighted_(o.weighted_) {
+        index_.assign(labels_);
+    }
+    multiclass_ranking_accumulator& operator=(const multiclass_ranking_accumulator& o) {
+        if (this != &o) {
+            labels_ = o.labels_, y_ = o.y_, scores_ = o.scores_, weights_ = o.weights_, weighted_ = o.weighted_;
+            index_.assign(labels_);
+        }
+        return *this;
+    }
+
+    /// Adds one row: its label and one probability per declared label.
+    /// Throws: invalid_argument for a row of the wrong length, a non-finite
+    /// score, a row not summing to 1, a label not declared, a negative or
+    /// non-finite weight; the accumulator is then unchanged.
+    /// Complexity: amortised O(K).
+    template <class L, class Row, detail::metrics::if_range_c<Row> = 0>
+    void update(L label, const Row& row, double weight = 1.0) {
+        const char* fn = "multiclass_ranking_accumulator::update";
+        const std::size_t k = labels_.size();
+        detail::require_same_size(fn, "labels", k, "y_score row", detail::metrics::range_size(row));
+        detail::metrics::check_label_value(fn, "y_true", label, 0);
+        detail::metrics::check_weight_value(fn, weight);
+        const label_type v = detail::metrics::to_label(label);
+        detail::require(index_.find(v) != detail::metrics::label_index::npos, fn, "y_true", "label ", v,
+                        " is not in the declared label set");
+        // Checked before anything is stored (the same sum as the batch check).
+        double sum = 0.0;
+        std::size_t j = 0;
+        for (auto it = detail::metrics::range_begin(row); j < k; ++it, ++j) {
+            const double x = static_cast<double>(*it);
+            detail::require(std::isfinite(x), fn, "y_score", "value at column ", j, " is ", x);
+            sum += x;
+        }
+        detail::require(std::fabs(1.0 - sum) <= 1e-8 + 1e-5 * std::fabs(sum), fn, "y_score", "row sums to ", sum,
+                        ", not 1 (multiclass ROC AUC needs probabilities; tolerance 1e-8 + 1e-5·sum)");
+        scores_.reserve(scores_.size() + k);
+        j = 0;
+        for (auto it = detail::metrics::range_begin(row); j < k; ++it, ++j) scores_.push_back(static_cast<double>(*it));
+        y_.push_back(v);
+        if (weight != 1.0 && !weighted_) {
+            weights_.assign(y_.size() - 1, 1.0);
+            weighted_ = true;
+        }
+        if (weighted_) weights_.push_back(weight);
+    }
+
+    /// Adds a batch: labels and a row-major matrix of scores (rows = labels,
+    /// columns = declared labels). Unchanged if it throws.
+    /// Throws: as update; also for mismatched row counts.
+    /// Complexity: O(n·K).
+    template <class RT, detail::metrics::if_range_c<RT> = 0>
+    void update(const RT& y_true, matrix_view<const double> y_score) {
+        const char* fn = "multiclass_ranking_accumulator::update";
+        const std::size_t n = detail::metrics::range_size(y_true);
+        detail::require_same_size(fn, "y_true", n, "y_score rows", y_score.rows());
+        detail::require_same_size(fn, "labels", labels_.size(), "y_score columns", y_score.cols());
+        detail::metrics::check_matrix_finite(fn, y_score);
+        detail::metrics::check_rows_sum_to_one(fn, y_score);
+        std::vector<label_type> add;
+        add.reserve(n);
+        auto t = detail::metrics::range_begin(y_true);
+        for (std::size_t i = 0; i < n; ++i, ++t) {
+            detail::metrics::check_label_value(fn, "y_true", *t, i);
+            const label_type v = detail::metrics::to_label(*t);
+            if (index_.find(v) == detail::metrics::label_index::npos)
+                detail::throw_invalid_argument(fn, "y_true", "label ", v, " at index ", i,
+                                               " is not in the declared label set");
+            add.push_back(v);
+        }
+        scores_.reserve(scores_.size() + n * labels_.size());
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t j = 0; j < labels_.size(); ++j) scores_.push_back(y_score(i, j));
+        y_.insert(y_.end(), add.begin(), add.end());
+        if (weighted_) weights_.insert(weights_.end(), n, 1.0);
+    }
+
+    /// Adds a weighted batch (one-vs-rest AUC only). Unchanged if it throws.
+    /// Throws: as the unweighted batch; also for weights of the wrong length,
+    /// negative or non-finite. Complexity: O(n·K).
+    template <class RT, class RW, detail::metrics::if_range_c<RT> = 0, detail::metrics::if_range_c<RW> = 0>
+    void update(const RT& y_true, matrix_view<const double> y_score, const RW& sample_weight) {
+        const char* fn = "multiclass_ranking_accumulator::update";
+        const std::size_t n = detail::metrics::range_size(y_true);
+        detail::require_same_size(fn, "y_true", n, "sample_weight", detail::metrics::range_size(sample_weight));
+        detail::metrics::check_weights(fn, detail::metrics::range_begin(sample_weight), n);
+        const std::size_t before = y_.size();
+        update(y_true, y_score);
+        if (!weighted_) {
+            weights_.assign(before, 1.0);
+            weighted_ = true;
+        } else {
+            weights_.resize(before);
+        }
+        auto w = detail::metrics::range_begin(sample_weight);
+        for (std::size_t i = 0; i < n; ++i, ++w) weights_.push_back(static_cast<double>(*w));
+    }
+
+    /// Appends other's rows. Throws: invalid_argument if the labels differ.
+    /// Complexity: O(size of other).
+    void merge(const multiclass_ranking_accumulator& o) {
+        detail::require(o.labels_ == labels_, "multiclass_ranking_accumulator::merge", "other", "has different labels");
+        if (o.weighted_ && !weighted_) {
+            weights_.assign(y_.size(), 1.0);
+            weighted_ = true;
+        }
+        scores_.insert(scores_.end(), o.scores_.begin(), o.scores_.end());
+        if (weighted_) {
+            if (o.weighted_) weights_.insert(weights_.end(), o.weights_.begin(), o.weights_.end());
+            else weights_.insert(weights_.end(), o.y_.size(), 1.0);
+        }
+        y_.insert(y_.end(), o.y_.begin(), o.y_.end());
+    }
+
+    void reset() {
+        y_.clear(), scores_.clear(), weights_.clear();
+        weighted_ = false;
+    }
+
+    /// Multiclass ROC AUC of the rows so far, as roc_auc_score with these
+    /// labels declared (`o.labels` is ignored). Weighted rows need one-vs-rest.
+    /// Throws: invalid_argument when empty, when a class needed by a binary
+    /// sub-problem is missing, for sample weights with one-vs-one.
+    /// Complexity: O(n·K) (ovr) or O(n·K²) (ovo).
+    double roc_auc(multiclass_auc_options o = {}) const {
+        detail::require(!y_.empty(), "multiclass_ranking_accumulator::roc_auc", "rows", "is empty");
+        o.labels = label_list(labels_);
+        const matrix_view<const double> s(scores_.data(), y_.size(), labels_.size());
+        if (weighted_) return roc_auc_score(y_, s, weights_, o);
+        return roc_auc_score(y_, s, o);
+    }
+
+    std::size_t size() const noexcept { return y_.size(); }
+    const std::vector<label_type>& labels() const noexcept { return labels_; }
+
+private:
+    std::vector<label_type> labels_;
+    std::vector<label_type> y_;
+    std::vector<double> scores_;
+    std::vector<double> weights_;
+    bool weighted_ = false;
+    detail::metrics::label_index index_;
+};
+
 ASSAY_NAMESPACE_END
