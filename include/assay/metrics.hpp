@@ -11,5 +11,6 @@
 #include "metrics/curves.hpp"
 #include "metrics/iterator_range.hpp"
 #include "metrics/multiclass.hpp"
+#include "metrics/multilabel.hpp"
 #include "metrics/probabilistic.hpp"
 #include "metrics/thresholds.hpp"

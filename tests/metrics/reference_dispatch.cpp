@@ -1,5 +1,5 @@
-// Runs one reference check (binary or multiclass family) through the assay
-// function that corresponds to the scikit-learn function it names.
+// Runs one reference check (binary, multiclass or multilabel family) through
+// the assay function that corresponds to the scikit-learn function it names.
 #include "reference_dispatch.hpp"
 
 #include <assay/metrics.hpp>
@@ -37,6 +37,7 @@ assay::average averaging(const ref::check& c, bool& per_class, assay::average fa
     if (s == "micro") return assay::average::micro;
     if (s == "macro") return assay::average::macro;
     if (s == "weighted") return assay::average::weighted;
+    if (s == "samples") return assay::average::samples;
     throw std::runtime_error("unknown average " + s);
 }
 
@@ -290,9 +291,133 @@ bool score_metrics(ref::check& c) {
     return true;
 }
 
+// Multilabel checks: y_true is an indicator matrix (rows of 0 / 1).
+bool is_multilabel(const ref::check& c) {
+    if (c.function() == "definition:hamming_score") return true;
+    if (!c.has_arg("y_true")) return false;
+    const json& y = c.arg("y_true");
+    return !y.empty() && y[0].is_array();
+}
+
+json confusion_json(const assay::multilabel_confusion_matrix_result& m) {
+    json out = json::array();
+    for (std::size_t k = 0; k < m.n_labels(); ++k)
+        out.push_back(json::array({json::array({m.tn[k], m.fp[k]}), json::array({m.fn[k], m.tp[k]})}));
+    return out;
+}
+
+bool multilabel_metrics(ref::check& c) {
+    const std::string& name = c.name();
+    std::size_t cols = 0, cols2 = 0;
+    const doubles yt = flatten(c.arg_matrix("y_true"), cols);
+    const auto t = assay::as_matrix_view(yt, cols);
+    const bool scores = c.has_arg("y_score");
+    const doubles y2 = flatten(c.arg_matrix(scores ? "y_score" : "y_pred"), cols2);
+    const auto p = assay::as_matrix_view(y2, cols2);
+
+    if (scores) {
+        auto run = [&]() -> double {
+            return with_weights(c, [&](const doubles* w) -> double {
+                if (name == "label_ranking_average_precision_score")
+                    return w ? assay::label_ranking_average_precision_score(t, p, *w)
+                             : assay::label_ranking_average_precision_score(t, p);
+                if (name == "coverage_error") return w ? assay::coverage_error(t, p, *w) : assay::coverage_error(t, p);
+                if (name == "label_ranking_loss")
+                    return w ? assay::label_ranking_loss(t, p, *w) : assay::label_ranking_loss(t, p);
+                bool per_label = false;
+                const assay::multilabel_auc_options o = averaging(c, per_label, assay::average::macro);
+                if (per_label) throw std::runtime_error("per-label AUC is not in the cases");
+                if (name == "roc_auc_score") return w ? assay::roc_auc_score(t, p, *w, o) : assay::roc_auc_score(t, p, o);
+                if (name == "average_precision_score")
+                    return w ? assay::average_precision_score(t, p, *w, o) : assay::average_precision_score(t, p, o);
+                throw std::runtime_error("unknown multilabel score metric " + name);
+            });
+        };
+        if (c.expects_error()) c.expect_error(run);
+        else c.expect(run());
+        return true;
+    }
+
+    // Hard predictions: one accumulator over the whole matrices, and the
+    // full-pass function for the scalar metrics (both must agree).
+    const assay::multilabel_counts counts = with_weights(c, [&](const doubles* w) {
+        assay::multilabel_counts m(cols, c.param_double("beta", 1.0));
+        if (w) m.update(t, p, *w);
+        else m.update(t, p);
+        return m;
+    });
+    auto full = [&](auto f) { return with_weights(c, [&](const doubles* w) { return w ? f(t, p, *w) : f(t, p); }); };
+    if (name == "multilabel_confusion_matrix") {
+        c.expect(confusion_json(assay::multilabel_confusion_matrix(counts)));
+        return true;
+    }
+    if (name == "accuracy_score" || name == "zero_one_loss" || name == "hamming_loss" ||
+        name == "hamming_score") {
+        if (name == "accuracy_score") {
+            c.expect(assay::accuracy_score(counts));
+            c.expect(full([](auto&&... a) { return assay::accuracy_score(a...); }));
+        } else if (name == "zero_one_loss") {
+            c.expect(assay::zero_one_loss(counts));
+            c.expect(full([](auto&&... a) { return assay::zero_one_loss(a...); }));
+        } else if (name == "hamming_loss") {
+            c.expect(assay::hamming_loss(counts));
+            c.expect(full([](auto&&... a) { return assay::hamming_loss(a...); }));
+        } else {
+            c.expect(assay::hamming_score(counts));
+            c.expect(full([](auto&&... a) { return assay::hamming_score(a...); }));
+        }
+        return true;
+    }
+    const bool prf = name == "precision_score" || name == "recall_score" || name == "f1_score" ||
+                     name == "fbeta_score" || name == "jaccard_score";
+    if (!prf) return false;
+    assay::prf_options o;
+    bool per_label = false;
+    o.averaging = averaging(c, per_label, assay::average::binary);
+    o.zero_division = zero_division(c);
+    o.beta = c.param_double("beta", 1.0);
+    o.labels = labels_param(c);
+    if (name == "jaccard_score") {
+        if (per_label) c.expect(to_json(assay::jaccard_per_class(counts, o)));
+        else {
+            c.expect(assay::jaccard_score(counts, o));
+            c.expect(full([&](auto&&... a) { return assay::jaccard_score(a..., o); }));
+        }
+        return true;
+    }
+    if (per_label) {
+        const auto s = assay::precision_recall_fscore_support(counts, o);
+        if (name == "precision_score") c.expect(to_json(s.precision));
+        else if (name == "recall_score") c.expect(to_json(s.recall));
+        else c.expect(to_json(s.fscore));
+        return true;
+    }
+    if (name == "precision_score") {
+        c.expect(assay::precision_score(counts, o));
+        c.expect(full([&](auto&&... a) { return assay::precision_score(a..., o); }));
+    } else if (name == "recall_score") {
+        c.expect(assay::recall_score(counts, o));
+        c.expect(full([&](auto&&... a) { return assay::recall_score(a..., o); }));
+    } else if (name == "f1_score") {
+        c.expect(assay::f1_score(counts, o));
+        c.expect(full([&](auto&&... a) { return assay::f1_score(a..., o); }));
+    } else {
+        c.expect(assay::fbeta_score(counts, o));
+        c.expect(full([&](auto&&... a) { return assay::fbeta_score(a..., o); }));
+    }
+    return true;
+}
+
 }  // namespace
 
 bool run_check(ref::check& c) {
+    if (is_multilabel(c)) {
+        if (c.expects_error() && c.has_arg("y_pred")) {
+            c.expect_error([&] { multilabel_metrics(c); });
+            return true;
+        }
+        return multilabel_metrics(c);
+    }
     if (c.expects_error() && c.name() != "log_loss" && c.name() != "roc_auc_score" && c.name() != "det_curve" &&
         c.name() != "top_k_accuracy_score" && c.name() != "roc_curve" && c.name() != "precision_recall_curve" &&
         c.name() != "average_precision_score") {

@@ -1,4 +1,4 @@
-// Dispatch of the binary and multiclass reference checks to assay functions.
+// Dispatch of the binary, multiclass and multilabel reference checks to assay functions.
 #pragma once
 
 #include "reference.hpp"

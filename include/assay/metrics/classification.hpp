@@ -41,6 +41,7 @@ enum class average {
     micro,     ///< global tp / fp / fn summed over classes
     macro,     ///< unweighted mean over classes
     weighted,  ///< mean weighted by each class's true support
+    samples,   ///< per-sample score, then the (weighted) mean over samples; multilabel input only
 };
 
 /// Options of precision / recall / F-beta / Jaccard. Implicitly built from an
@@ -126,6 +127,8 @@ struct class_counts {
 // _check_set_wise_labels) and reads their tp / predicted / true sums.
 inline class_counts select_classes(const char* fn, const confusion_counts& c, const prf_options& o) {
     require_rows(fn, c);
+    require(o.averaging != average::samples, fn, "average",
+            "is samples, which needs multilabel input (an indicator matrix; see assay/metrics/multilabel.hpp)");
     class_counts out;
     if (o.averaging == average::binary) {
         require(c.n_classes() <= 2, fn, "average",
@@ -175,6 +178,74 @@ inline double weighted_mean(const std::vector<double>& x, const std::vector<doub
     return num / den;
 }
 
+// Averaged precision, recall and F-beta of selected classes (micro, macro
+// or weighted; `binary` has one class, so it is the macro mean of it).
+// The shared scoring step of single-label and multilabel counts.
+inline prf_scores prf_average(const class_counts& s, const prf_options& o) {
+    const double b2 = o.beta * o.beta, zd = o.zero_division;
+    if (o.averaging == average::micro) {
+        double tp = 0, pr = 0, tr = 0;
+        for (std::size_t k = 0; k < s.tp.size(); ++k) tp += s.tp[k], pr += s.pred[k], tr += s.truth[k];
+        const double p = div_or(tp, pr, zd), r = div_or(tp, tr, zd);
+        return {p, r, fbeta_from(p, r, b2)};
+    }
+    std::vector<double> p(s.tp.size()), r(s.tp.size()), f(s.tp.size());
+    for (std::size_t k = 0; k < s.tp.size(); ++k) {
+        p[k] = div_or(s.tp[k], s.pred[k], zd);
+        r[k] = div_or(s.tp[k], s.truth[k], zd);
+        f[k] = fbeta_from(p[k], r[k], b2);
+    }
+    if (o.averaging == average::weighted) {
+        double wsum = 0.0, psum = 0.0;
+        for (std::size_t k = 0; k < s.tp.size(); ++k) wsum += s.truth[k], psum += s.pred[k];
+        if (wsum == 0.0) {
+            const double z = zd == 0.0 ? 0.0 : 1.0;
+            if (psum == 0.0) return {z, z, z};
+            return {0.0, z, 0.0};
+        }
+        return {weighted_mean(p, &s.truth), weighted_mean(r, &s.truth), weighted_mean(f, &s.truth)};
+    }
+    return {weighted_mean(p, nullptr), weighted_mean(r, nullptr), weighted_mean(f, nullptr)};
+}
+
+// Per-class precision, recall, F-beta and support of selected classes.
+inline class_scores prf_each(const class_counts& s, const prf_options& o) {
+    class_scores r;
+    r.labels = s.labels;
+    const double b2 = o.beta * o.beta;
+    for (std::size_t k = 0; k < s.labels.size(); ++k) {
+        const double p = div_or(s.tp[k], s.pred[k], o.zero_division);
+        const double rc = div_or(s.tp[k], s.truth[k], o.zero_division);
+        r.precision.push_back(p);
+        r.recall.push_back(rc);
+        r.fscore.push_back(fbeta_from(p, rc, b2));
+        r.support.push_back(s.truth[k]);
+    }
+    return r;
+}
+
+// Per-class Jaccard index tp / (tp + fp + fn) of selected classes.
+inline std::vector<double> jaccard_each(const class_counts& s, double zero_division) {
+    std::vector<double> out;
+    for (std::size_t k = 0; k < s.tp.size(); ++k)
+        out.push_back(div_or(s.tp[k], s.pred[k] + s.truth[k] - s.tp[k], zero_division));
+    return out;
+}
+
+// Jaccard index averaged over selected classes (micro, macro, weighted;
+// weighted with zero total support falls back to the unweighted mean).
+inline double jaccard_average(const class_counts& s, const prf_options& o) {
+    if (o.averaging == average::micro) {
+        double num = 0, den = 0;
+        for (std::size_t k = 0; k < s.tp.size(); ++k) num += s.tp[k], den += s.pred[k] + s.truth[k] - s.tp[k];
+        return div_or(num, den, o.zero_division);
+    }
+    const std::vector<double> j = jaccard_each(s, o.zero_division);
+    bool any = false;
+    for (double w : s.truth) any = any || w != 0.0;
+    return weighted_mean(j, o.averaging == average::weighted && any ? &s.truth : nullptr);
+}
+
 template <class RT, class RP>
 confusion_counts count_pairs(const char* fn, const RT& y_true, const RP& y_pred, const label_list& labels) {
     const std::size_t n = range_size(y_true);
@@ -213,19 +284,7 @@ using if_range = std::enable_if_t<is_range<R>::value, int>;
 /// set. Complexity: O(K²).
 inline class_scores precision_recall_fscore_support(const confusion_counts& c, prf_options o = {}) {
     o.averaging = average::macro;
-    const auto s = detail::metrics::select_classes("precision_recall_fscore_support", c, o);
-    class_scores r;
-    r.labels = s.labels;
-    const double b2 = o.beta * o.beta;
-    for (std::size_t k = 0; k < s.labels.size(); ++k) {
-        const double p = detail::metrics::div_or(s.tp[k], s.pred[k], o.zero_division);
-        const double rc = detail::metrics::div_or(s.tp[k], s.truth[k], o.zero_division);
-        r.precision.push_back(p);
-        r.recall.push_back(rc);
-        r.fscore.push_back(detail::metrics::fbeta_from(p, rc, b2));
-        r.support.push_back(s.truth[k]);
-    }
-    return r;
+    return detail::metrics::prf_each(detail::metrics::select_classes("precision_recall_fscore_support", c, o), o);
 }
 
 /// Averaged precision, recall and F-beta (scikit-learn 1.2.1
@@ -237,33 +296,7 @@ inline class_scores precision_recall_fscore_support(const confusion_counts& c, p
 inline prf_scores precision_recall_fscore(const confusion_counts& c, const prf_options& o = {}) {
     const char* fn = "precision_recall_fscore";
     detail::require(o.beta >= 0.0, fn, "beta", "must be non-negative, got ", o.beta);
-    auto s = detail::metrics::select_classes(fn, c, o);
-    const double b2 = o.beta * o.beta, zd = o.zero_division;
-    if (o.averaging == average::micro) {
-        double tp = 0, pr = 0, tr = 0;
-        for (std::size_t k = 0; k < s.tp.size(); ++k) tp += s.tp[k], pr += s.pred[k], tr += s.truth[k];
-        const double p = detail::metrics::div_or(tp, pr, zd), r = detail::metrics::div_or(tp, tr, zd);
-        return {p, r, detail::metrics::fbeta_from(p, r, b2)};
-    }
-    std::vector<double> p(s.tp.size()), r(s.tp.size()), f(s.tp.size());
-    for (std::size_t k = 0; k < s.tp.size(); ++k) {
-        p[k] = detail::metrics::div_or(s.tp[k], s.pred[k], zd);
-        r[k] = detail::metrics::div_or(s.tp[k], s.truth[k], zd);
-        f[k] = detail::metrics::fbeta_from(p[k], r[k], b2);
-    }
-    if (o.averaging == average::weighted) {
-        double wsum = 0.0, psum = 0.0;
-        for (std::size_t k = 0; k < s.tp.size(); ++k) wsum += s.truth[k], psum += s.pred[k];
-        if (wsum == 0.0) {
-            const double z = zd == 0.0 ? 0.0 : 1.0;
-            if (psum == 0.0) return {z, z, z};
-            return {0.0, z, 0.0};
-        }
-        return {detail::metrics::weighted_mean(p, &s.truth), detail::metrics::weighted_mean(r, &s.truth),
-                detail::metrics::weighted_mean(f, &s.truth)};
-    }
-    return {detail::metrics::weighted_mean(p, nullptr), detail::metrics::weighted_mean(r, nullptr),
-            detail::metrics::weighted_mean(f, nullptr)};
+    return detail::metrics::prf_average(detail::metrics::select_classes(fn, c, o), o);
 }
 
 /// Precision tp / (tp + fp), averaged as `o` says (scikit-learn 1.2.1
@@ -291,29 +324,14 @@ inline double f1_score(const confusion_counts& c, prf_options o = {}) {
 /// outside the set. Complexity: O(K²).
 inline std::vector<double> jaccard_per_class(const confusion_counts& c, prf_options o = {}) {
     o.averaging = average::macro;
-    const auto s = detail::metrics::select_classes("jaccard_per_class", c, o);
-    std::vector<double> out;
-    for (std::size_t k = 0; k < s.tp.size(); ++k)
-        out.push_back(detail::metrics::div_or(s.tp[k], s.pred[k] + s.truth[k] - s.tp[k], o.zero_division));
-    return out;
+    return detail::metrics::jaccard_each(detail::metrics::select_classes("jaccard_per_class", c, o), o.zero_division);
 }
 
 /// Jaccard index averaged as `o` says (scikit-learn 1.2.1 `jaccard_score`;
 /// `weighted` with zero total support falls back to the unweighted mean, as
 /// scikit-learn does). Throws: as precision_recall_fscore. Complexity: O(K²).
 inline double jaccard_score(const confusion_counts& c, const prf_options& o = {}) {
-    const auto s = detail::metrics::select_classes("jaccard_score", c, o);
-    if (o.averaging == average::micro) {
-        double num = 0, den = 0;
-        for (std::size_t k = 0; k < s.tp.size(); ++k) num += s.tp[k], den += s.pred[k] + s.truth[k] - s.tp[k];
-        return detail::metrics::div_or(num, den, o.zero_division);
-    }
-    std::vector<double> j;
-    for (std::size_t k = 0; k < s.tp.size(); ++k)
-        j.push_back(detail::metrics::div_or(s.tp[k], s.pred[k] + s.truth[k] - s.tp[k], o.zero_division));
-    bool any = false;
-    for (double w : s.truth) any = any || w != 0.0;
-    return detail::metrics::weighted_mean(j, o.averaging == average::weighted && any ? &s.truth : nullptr);
+    return detail::metrics::jaccard_average(detail::metrics::select_classes("jaccard_score", c, o), o);
 }
 
 /// Fraction (weight share) of correct predictions (scikit-learn 1.2.1
