@@ -151,6 +151,52 @@ TEST_CASE("labels and groups of any integral, enum or string type give the same 
     CHECK(tests_of(assay::stratified_kfold(flags, 3)) == std::vector<rows>{{0, 1}, {2, 3}, {4, 5}});
 }
 
+TEST_CASE("every coding path of integer labels gives the folds of the labels' ranks") {
+    // Ranks 0..4 in a pseudo-random order over 3000 rows; the same ranks
+    // mapped through increasing functions that land in each coding path:
+    // class ids 0..m-1 (one pass), ids with gaps below 4096 (one pass and a
+    // recode), a value beyond 4095 only near the end (the one-pass attempt
+    // abandoned late), a dense span far from 0, and sparse values.
+    std::vector<int> ranks;
+    std::uint64_t h = 12345;
+    for (int i = 0; i < 3000; ++i) {
+        h = h * 6364136223846793005ULL + 1442695040888963407ULL;
+        ranks.push_back(static_cast<int>((h >> 33) % 5));
+    }
+    ranks[2990] = 4;
+    const std::vector<std::int64_t> map_gaps{1, 7, 100, 2000, 4095};
+    const std::vector<std::int64_t> map_late{0, 1, 2, 3, 4096};  // 4 (-> 4096) first appears late
+    std::vector<int> late_ranks(ranks);
+    for (std::size_t i = 0; i < 2990; ++i)
+        if (late_ranks[i] == 4) late_ranks[i] = 3;
+    std::vector<std::int64_t> gaps, late, far, sparse;
+    for (int r : ranks) {
+        gaps.push_back(map_gaps[static_cast<std::size_t>(r)]);
+        far.push_back(-70000 + r);
+        sparse.push_back(static_cast<std::int64_t>(r) * 1000000007LL - 3);
+    }
+    for (int r : late_ranks) late.push_back(map_late[static_cast<std::size_t>(r)]);
+    const auto expect_skf = tests_of(assay::stratified_kfold(ranks, 5));
+    CHECK(tests_of(assay::stratified_kfold(gaps, 5)) == expect_skf);
+    CHECK(tests_of(assay::stratified_kfold(far, 5)) == expect_skf);
+    CHECK(tests_of(assay::stratified_kfold(sparse, 5)) == expect_skf);
+    CHECK(tests_of(assay::stratified_kfold(late, 5)) == tests_of(assay::stratified_kfold(late_ranks, 5)));
+    const auto expect_gkf = tests_of(assay::group_kfold(ranks, 4));
+    CHECK(tests_of(assay::group_kfold(gaps, 4)) == expect_gkf);
+    CHECK(tests_of(assay::group_kfold(far, 4)) == expect_gkf);
+    CHECK(tests_of(assay::group_kfold(sparse, 4)) == expect_gkf);
+    // The class shares per fold are those of the whole (1 row of slack).
+    const auto folds = assay::stratified_kfold(gaps, 5);
+    for (const auto& f : folds) {
+        std::size_t n4096 = 0;
+        for (auto r : f.test) n4096 += gaps[r] == 4095;
+        std::size_t all = 0;
+        for (auto v : gaps) all += v == 4095;
+        CHECK(n4096 * 5 + 5 >= all);
+        CHECK(n4096 * 5 <= all + 5);
+    }
+}
+
 TEST_CASE("a class with fewer members than folds is reported, not silently mis-stratified") {
     const std::vector<int> y{0, 0, 0, 0, 0, 0, 1, 1};
     const auto folds = assay::stratified_kfold(y, 3);

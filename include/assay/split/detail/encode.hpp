@@ -78,6 +78,42 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
     reserve_big(out.codes, n);
     if (n == 0) return out;
     if constexpr (std::is_integral<value_type>::value || std::is_enum<value_type>::value) {
+        // Class ids 0..4095, the common case, are coded and counted in one
+        // pass (no pass for the minimum and maximum first); the first value
+        // outside that window falls back to the general paths below.
+        {
+            constexpr std::size_t window = 4096;
+            const std::uint64_t zero = ordered_key(value_type{});
+            std::vector<std::uint32_t> part(4 * window, 0);
+            std::uint32_t* hist = part.data();
+            std::size_t i = 0;
+            It it = first;
+            for (; it != last; ++it, ++i) {
+                const std::uint64_t slot = ordered_key(*it) - zero;
+                if (ASSAY_UNLIKELY(slot >= window)) break;
+                out.codes.push_back(static_cast<std::int32_t>(slot));
+                ++hist[(i & 3) * window + slot];
+            }
+            if (it == last) {
+                std::int32_t rank[window];
+                std::int32_t next = 0;
+                bool prefix = true;  // present values are exactly 0..m-1
+                for (std::size_t v = 0; v < window; ++v) {
+                    const std::uint32_t c = part[v] + part[window + v] + part[2 * window + v] + part[3 * window + v];
+                    rank[v] = next;
+                    if (c) {
+                        prefix = prefix && static_cast<std::size_t>(next) == v;
+                        ++next;
+                        out.counts.push_back(c);
+                    }
+                }
+                if (!prefix) {
+                    for (auto& c : out.codes) c = rank[static_cast<std::size_t>(c)];
+                }
+                return out;
+            }
+            out.codes.clear();
+        }
         // Minimum and maximum, with four independent accumulator pairs so
         // that the comparisons do not form one long dependency chain.
         std::uint64_t lo = std::numeric_limits<std::uint64_t>::max(), hi = 0;
@@ -113,25 +149,23 @@ encoded_column encode_sorted(It first, It last, const char* function, const char
             if (slots <= 4096) {
                 // Few distinct values: four interleaved histograms, so that
                 // runs of one value do not serialise on one counter.
+                // Codes are appended to the reserved vector (no zero-filling
+                // pass over memory that is written right after).
                 std::vector<std::uint32_t> part(4 * slots, 0);
-                out.codes.resize(n);
-                std::int32_t* dst = out.codes.data();
                 std::uint32_t* hist = part.data();
                 for (It it = first; it != last; ++it, ++i) {
                     const auto slot = static_cast<std::size_t>(ordered_key(*it) - lo);
-                    dst[i] = static_cast<std::int32_t>(slot);
+                    out.codes.push_back(static_cast<std::int32_t>(slot));
                     ++hist[(i & 3) * slots + slot];
                 }
                 for (std::size_t v = 0; v < slots; ++v) {
                     count[v] = part[v] + part[slots + v] + part[2 * slots + v] + part[3 * slots + v];
                 }
             } else {
-                out.codes.resize(n);
-                std::int32_t* dst = out.codes.data();
                 std::uint32_t* hist = count.data();
-                for (It it = first; it != last; ++it, ++i) {
+                for (It it = first; it != last; ++it) {
                     const auto slot = static_cast<std::size_t>(ordered_key(*it) - lo);
-                    dst[i] = static_cast<std::int32_t>(slot);
+                    out.codes.push_back(static_cast<std::int32_t>(slot));
                     ++hist[slot];
                 }
             }
