@@ -169,6 +169,12 @@ void copy_indicator_row(const char* fn, const char* arg, const R& row, std::uint
 }  // namespace metrics
 }  // namespace detail
 
+namespace detail {
+namespace metrics {
+struct ml_access;  // lets the full-pass functions report errors under their own names
+}  // namespace metrics
+}  // namespace detail
+
 // ===========================================================================
 // multilabel_counts
 
@@ -212,9 +218,7 @@ public:
     /// Complexity: O(rows·L), no allocation (after the first update).
     template <class T, class P>
     void update(matrix_view<T> y_true, matrix_view<P> y_pred) {
-        const char* fn = "multilabel_counts::update";
-        prepare(fn, y_true, y_pred);
-        run<false>(fn, y_true, y_pred, static_cast<const double*>(nullptr));
+        update_as("multilabel_counts::update", y_true, y_pred);
     }
 
     /// Adds a weighted batch (one finite, non-negative weight per row).
@@ -222,10 +226,7 @@ public:
     /// the number of rows or a negative / non-finite weight.
     template <class T, class P, class RW, detail::metrics::if_range<RW> = 0>
     void update(matrix_view<T> y_true, matrix_view<P> y_pred, const RW& sample_weight) {
-        const char* fn = "multilabel_counts::update";
-        prepare(fn, y_true, y_pred);
-        detail::metrics::check_row_weights(fn, y_true.rows(), sample_weight);
-        run<true>(fn, y_true, y_pred, detail::metrics::range_begin(sample_weight));
+        update_as("multilabel_counts::update", y_true, y_pred, sample_weight);
     }
 
     /// Adds one row given as two ranges of L entries, with a weight.
@@ -323,6 +324,20 @@ public:
     friend bool operator!=(const multilabel_counts& a, const multilabel_counts& b) { return !(a == b); }
 
 private:
+    friend struct detail::metrics::ml_access;
+
+    template <class T, class P>
+    void update_as(const char* fn, matrix_view<T> y_true, matrix_view<P> y_pred) {
+        prepare(fn, y_true, y_pred);
+        run<false>(fn, y_true, y_pred, static_cast<const double*>(nullptr));
+    }
+    template <class T, class P, class RW>
+    void update_as(const char* fn, matrix_view<T> y_true, matrix_view<P> y_pred, const RW& sample_weight) {
+        prepare(fn, y_true, y_pred);
+        detail::metrics::check_row_weights(fn, y_true.rows(), sample_weight);
+        run<true>(fn, y_true, y_pred, detail::metrics::range_begin(sample_weight));
+    }
+
     void set_labels(std::size_t l) {
         labels_ = l;
         tp_.assign(l, 0.0);
@@ -665,12 +680,19 @@ inline double hamming_score(const multilabel_counts& c) {
 namespace detail {
 namespace metrics {
 
+struct ml_access {
+    template <class Acc, class... A>
+    static void update(Acc& acc, const char* fn, const A&... a) {
+        acc.update_as(fn, a...);
+    }
+};
+
 template <class T, class P>
 multilabel_counts count_indicators(const char* fn, matrix_view<T> y_true, matrix_view<P> y_pred, double beta = 1.0) {
     check_same_shape(fn, "y_true", y_true, "y_pred", y_pred);
     require(beta >= 0.0, fn, "beta", "must be non-negative, got ", beta);
     multilabel_counts c(y_true.cols(), beta);
-    c.update(y_true, y_pred);
+    ml_access::update(c, fn, y_true, y_pred);
     return c;
 }
 template <class T, class P, class RW>
@@ -680,7 +702,7 @@ multilabel_counts count_indicators(const char* fn, matrix_view<T> y_true, matrix
     require(beta >= 0.0, fn, "beta", "must be non-negative, got ", beta);
     check_row_weights(fn, y_true.rows(), w);
     multilabel_counts c(y_true.cols(), beta);
-    c.update(y_true, y_pred, w);
+    ml_access::update(c, fn, y_true, y_pred, w);
     return c;
 }
 
@@ -758,16 +780,13 @@ public:
     /// scores. Complexity: O(rows·L·R) for R relevant labels per row, no allocation.
     template <class T, class S>
     void update(matrix_view<T> y_true, matrix_view<S> y_score) {
-        prepare(y_true, y_score);
-        run<false>(y_true, y_score, static_cast<const double*>(nullptr));
+        update_as(fn_, y_true, y_score);
     }
     /// Weighted batch. Throws: as above, and for a weight count other than
     /// the number of rows or a negative / non-finite weight.
     template <class T, class S, class RW, detail::metrics::if_range<RW> = 0>
     void update(matrix_view<T> y_true, matrix_view<S> y_score, const RW& sample_weight) {
-        prepare(y_true, y_score);
-        detail::metrics::check_row_weights(fn_, y_true.rows(), sample_weight);
-        run<true>(y_true, y_score, detail::metrics::range_begin(sample_weight));
+        update_as(fn_, y_true, y_score, sample_weight);
     }
     /// One row given as two ranges of L entries, with a weight.
     template <class RT, class RS, detail::metrics::if_range<RT> = 0, detail::metrics::if_range<RS> = 0>
@@ -841,7 +860,20 @@ public:
     }
 
 private:
+    friend struct detail::metrics::ml_access;
     static constexpr const char* fn_ = "label_ranking_accumulator::update";
+
+    template <class T, class S>
+    void update_as(const char* fn, matrix_view<T> y_true, matrix_view<S> y_score) {
+        prepare(fn, y_true, y_score);
+        run<false>(fn, y_true, y_score, static_cast<const double*>(nullptr));
+    }
+    template <class T, class S, class RW>
+    void update_as(const char* fn, matrix_view<T> y_true, matrix_view<S> y_score, const RW& sample_weight) {
+        prepare(fn, y_true, y_score);
+        detail::metrics::check_row_weights(fn, y_true.rows(), sample_weight);
+        run<true>(fn, y_true, y_score, detail::metrics::range_begin(sample_weight));
+    }
 
     double total(const char* fn) const {
         detail::require(n_ != 0, fn, "y_true", "is empty");
@@ -858,17 +890,17 @@ private:
     }
 
     template <class T, class S>
-    void prepare(matrix_view<T> y_true, matrix_view<S> y_score) {
+    void prepare(const char* fn, matrix_view<T> y_true, matrix_view<S> y_score) {
         (void)detail::metrics::indicator_traits<detail::metrics::elem_t<T>>{};
         (void)detail::metrics::score_traits<detail::metrics::elem_t<S>>{};
-        detail::metrics::check_same_shape(fn_, "y_true", y_true, "y_score", y_score);
+        detail::metrics::check_same_shape(fn, "y_true", y_true, "y_score", y_score);
         if (labels_ == 0) set_labels(y_true.cols());
-        detail::require(y_true.cols() == labels_, fn_, "y_true", "has ", y_true.cols(),
+        detail::require(y_true.cols() == labels_, fn, "y_true", "has ", y_true.cols(),
                         " columns but the accumulator has ", labels_, " labels");
     }
 
     template <bool Weighted, class T, class S, class ItW>
-    void run(matrix_view<T> y_true, matrix_view<S> y_score, ItW w) {
+    void run(const char* fn, matrix_view<T> y_true, matrix_view<S> y_score, ItW w) {
         const std::size_t n = y_true.rows(), l = labels_;
         double* sc = score_.data();
         std::uint32_t* rel = relevant_.data();
@@ -885,13 +917,13 @@ private:
             for (std::size_t k = 0; k < l; ++k) {
                 const double x = static_cast<double>(y_score(i, k));
                 if (ASSAY_UNLIKELY(!std::isfinite(x)))
-                    detail::throw_invalid_argument(fn_, "y_score", "value at row ", i, ", column ", k, " is ", x);
+                    detail::throw_invalid_argument(fn, "y_score", "value at row ", i, ", column ", k, " is ", x);
                 sc[k] = x;
                 const unsigned t = detail::metrics::indicator_bit(y_true(i, k), bad);
                 rel[nr] = static_cast<std::uint32_t>(k);
                 nr += t;
             }
-            if (ASSAY_UNLIKELY(bad)) detail::metrics::throw_bad_indicator(fn_, "y_true", y_true);
+            if (ASSAY_UNLIKELY(bad)) detail::metrics::throw_bad_indicator(fn, "y_true", y_true);
             s.weight += wi;
             if (nr == 0) {
                 s.lrap += wi;  // the ranking has no meaning: 1; coverage and loss 0
@@ -938,7 +970,7 @@ private:
     double NAME(matrix_view<T> y_true, matrix_view<S> y_score) {                                                \
         detail::metrics::check_same_shape(#NAME, "y_true", y_true, "y_score", y_score);                         \
         label_ranking_accumulator a(y_true.cols());                                                             \
-        a.update(y_true, y_score);                                                                              \
+        detail::metrics::ml_access::update(a, #NAME, y_true, y_score);                                          \
         return a.GETTER();                                                                                      \
     }                                                                                                           \
     template <class T, class S, class RW, detail::metrics::if_range<RW> = 0>                                    \
@@ -946,7 +978,7 @@ private:
         detail::metrics::check_same_shape(#NAME, "y_true", y_true, "y_score", y_score);                         \
         detail::metrics::check_row_weights(#NAME, y_true.rows(), sample_weight);                                \
         label_ranking_accumulator a(y_true.cols());                                                             \
-        a.update(y_true, y_score, sample_weight);                                                               \
+        detail::metrics::ml_access::update(a, #NAME, y_true, y_score, sample_weight);                           \
         detail::require(a.total_weight() > 0.0, #NAME, "sample_weight", "sums to zero");                        \
         return a.GETTER();                                                                                      \
     }
