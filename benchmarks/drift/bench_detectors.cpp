@@ -12,6 +12,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
@@ -98,6 +99,33 @@ void run_detector(benchmark::State& state, const std::vector<double>& xs, std::s
     state.counters["drifts_per_pass"] = static_cast<double>(drifts) / static_cast<double>(state.iterations());
 }
 
+/// The same through the batch form `update(first, last)`, which stops after
+/// each status change; the loop resumes where it stopped.
+template <class D>
+void run_detector_batch(benchmark::State& state, const std::vector<double>& xs, std::size_t length,
+                        const typename D::config_type& cfg) {
+    D d(cfg);
+    for (std::size_t i = 0; i < warm_up && i < length;) i += d.update(xs.data() + i, xs.data() + std::min(warm_up, length));
+    const std::uint64_t allocations_before = assay_test::allocation_count().load();
+    std::uint64_t drifts = 0;
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < length;) {
+            i += d.update(xs.data() + i, xs.data() + length);
+            drifts += d.drift_detected();
+        }
+        benchmark::DoNotOptimize(drifts);
+    }
+    const std::uint64_t allocations = assay_test::allocation_count().load() - allocations_before;
+    const double updates = static_cast<double>(state.iterations()) * static_cast<double>(length);
+    state.SetItemsProcessed(static_cast<std::int64_t>(updates));
+    state.counters["allocs_per_update"] = static_cast<double>(allocations) / updates;
+    state.counters["drifts_per_pass"] = static_cast<double>(drifts) / static_cast<double>(state.iterations());
+}
+
+#define ASSAY_DRIFT_BATCH_BENCH(name, D, stream, length, cfg)                                          \
+    void name(benchmark::State& state) { run_detector_batch<D>(state, stream(), length, cfg); }     \
+    BENCHMARK(name)->Unit(benchmark::kMillisecond)
+
 #define ASSAY_DRIFT_BENCH(name, D, stream, length, cfg)                                               \
     void name(benchmark::State& state) { run_detector<D>(state, stream(), length, cfg); }           \
     BENCHMARK(name)->Unit(benchmark::kMillisecond)
@@ -116,6 +144,14 @@ ASSAY_DRIFT_BENCH(hddm_a_bernoulli, dr::hddm_a, bernoulli_stream, stream_length,
 ASSAY_DRIFT_BENCH(hddm_w_bernoulli, dr::hddm_w, bernoulli_stream, stream_length, dr::hddm_w_config{});
 ASSAY_DRIFT_BENCH(linear_four_rates_bernoulli, lfr_adapter, bernoulli_stream, stream_length,
                   dr::linear_four_rates_config{});
+ASSAY_DRIFT_BATCH_BENCH(adwin_batch_bernoulli, dr::adwin, bernoulli_stream, stream_length, dr::adwin_config{});
+ASSAY_DRIFT_BATCH_BENCH(adwin_batch_gaussian, dr::adwin, gaussian_stream, stream_length, dr::adwin_config{});
+ASSAY_DRIFT_BATCH_BENCH(ddm_batch_bernoulli, dr::ddm, bernoulli_stream, stream_length, dr::ddm_config{});
+ASSAY_DRIFT_BATCH_BENCH(eddm_batch_bernoulli, dr::eddm, bernoulli_stream, stream_length, dr::eddm_config{});
+ASSAY_DRIFT_BATCH_BENCH(hddm_a_batch_bernoulli, dr::hddm_a, bernoulli_stream, stream_length, dr::hddm_a_config{});
+ASSAY_DRIFT_BATCH_BENCH(hddm_w_batch_bernoulli, dr::hddm_w, bernoulli_stream, stream_length, dr::hddm_w_config{});
+ASSAY_DRIFT_BATCH_BENCH(page_hinkley_batch_gaussian, dr::page_hinkley, gaussian_stream, stream_length,
+                        dr::page_hinkley_config{});
 // KSWIN costs microseconds per update: 2e6 values after the warm-up.
 ASSAY_DRIFT_BENCH(kswin_bernoulli, dr::kswin, bernoulli_stream, 3'000'000, dr::kswin_config{});
 ASSAY_DRIFT_BENCH(kswin_gaussian, dr::kswin, gaussian_stream, 3'000'000, dr::kswin_config{});

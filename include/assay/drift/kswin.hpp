@@ -6,6 +6,7 @@
 #include "../error.hpp"
 #include "../random.hpp"
 #include "../detail/ks_exact.hpp"
+#include "batch.hpp"
 #include "checkpoint.hpp"
 #include "status.hpp"
 
@@ -94,6 +95,14 @@ public:
         }
         return drift_ ? status::drift : status::stable;
     }
+
+    /// Batch form of `update(x)` (semantics in assay/drift/batch.hpp): feeds
+    /// first[0], first[1], ... and stops right after the first value whose
+    /// status differs from the status before the call (drift counting as
+    /// stable); returns the number of values consumed. Throws what
+    /// `update(x)` throws, at the first rejected value, after the values
+    /// before it were applied. Complexity: that of the per-value loop.
+    std::size_t update(const double* first, const double* last) { return detail::update_each(*this, first, last); }
 
     void reset() { clear(); }
 

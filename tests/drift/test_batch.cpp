@@ -1,0 +1,186 @@
+// Batch updates `update(first, last)` equal the per-value loop: the same
+// status at every value, the stop right after the first status change, and
+// the same state bytes wherever the batch stops, across drifts, warnings,
+// checkpoints and rejected values.
+#include "streams.hpp"
+
+#include <assay/drift.hpp>
+#include <assay/random.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace dr = assay::drift;
+
+namespace {
+
+// Piecewise-stationary 0/1 stream: error rate redrawn every `segment` values.
+std::vector<double> bernoulli(std::uint64_t seed, std::size_t n, std::size_t segment) {
+    assay::rng g(seed);
+    std::vector<double> xs(n);
+    double p = 0.1;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i % segment == 0) p = 0.02 + 0.5 * assay::uniform_real(g);
+        xs[i] = assay::uniform_real(g) < p ? 1.0 : 0.0;
+    }
+    return xs;
+}
+
+// Piecewise-stationary Gaussian-like stream (sum of uniforms), mean and scale
+// redrawn every `segment` values.
+std::vector<double> real_stream(std::uint64_t seed, std::size_t n, std::size_t segment) {
+    assay::rng g(seed);
+    std::vector<double> xs(n);
+    double mu = 0.0, sd = 1.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i % segment == 0) {
+            mu = 4.0 * assay::uniform_real(g) - 2.0;
+            sd = 0.2 + 2.0 * assay::uniform_real(g);
+        }
+        double u = 0.0;
+        for (int k = 0; k < 4; ++k) u += assay::uniform_real(g);
+        xs[i] = mu + sd * (u - 2.0);
+    }
+    return xs;
+}
+
+dr::status base_of(dr::status s) { return s == dr::status::drift ? dr::status::stable : s; }
+
+// Feeds `xs` in batches whose lengths cycle through `lengths`, and checks each
+// call against a detector fed one value at a time: the stop position, the
+// status and the state bytes. Every `checkpoint_every` calls the batch
+// detector is saved and replaced by a freshly loaded copy.
+template <class D>
+void check_batches(const typename D::config_type& cfg, const std::vector<double>& xs,
+                   const std::vector<std::size_t>& lengths, std::size_t checkpoint_every = 0) {
+    D one(cfg), batch(cfg);
+    std::size_t i = 0, call = 0, stops = 0, mismatches = 0;
+    while (i < xs.size()) {
+        const std::size_t len = std::min(lengths[call % lengths.size()], xs.size() - i);
+        const dr::status base = base_of(one.last_status());
+        // The loop: stop after the first value whose status differs from base.
+        std::size_t expected = len;
+        for (std::size_t k = 0; k < len; ++k) {
+            if (one.update(xs[i + k]) != base) {
+                expected = k + 1;
+                break;
+            }
+        }
+        const std::size_t got = batch.update(xs.data() + i, xs.data() + i + len);
+        if (got != expected || batch.last_status() != one.last_status() || batch.save() != one.save()) {
+            if (mismatches++ < 5) {
+                INFO("value " << i << ", batch of " << len << ": consumed " << got << " (loop " << expected
+                              << "), status " << batch.last_status() << " (loop " << one.last_status() << ")");
+                CHECK(false);
+            }
+            if (got != expected) return;  // the streams no longer line up
+        }
+        stops += expected < len;
+        i += expected;
+        ++call;
+        if (checkpoint_every != 0 && call % checkpoint_every == 0) {
+            D restored;
+            restored.load(batch.save());
+            batch = restored;
+        }
+    }
+    CHECK(mismatches == 0);
+    CHECK(batch.save() == one.save());
+    CHECK(batch.drift_detected() == one.drift_detected());
+    CHECK(batch.warning_detected() == one.warning_detected());
+}
+
+const std::vector<std::size_t> whole{std::numeric_limits<std::size_t>::max() / 2};
+const std::vector<std::size_t> mixed{1, 63, 64, 65, 7, 1000, 129, 2, 4096, 31};
+
+template <class D>
+void check_binary_detector(const typename D::config_type& cfg) {
+    const auto long_stream = bernoulli(11, 300'000, 20'000);
+    check_batches<D>(cfg, long_stream, whole);
+    check_batches<D>(cfg, long_stream, mixed, 7);
+    check_batches<D>(cfg, bernoulli(12, 100'000, 1'500), mixed, 3);
+    check_batches<D>(cfg, std::vector<double>(5'000, 0.0), mixed);
+    check_batches<D>(cfg, std::vector<double>(5'000, 1.0), mixed);
+    std::vector<double> rare(50'000, 0.0);
+    for (std::size_t k = 0; k < rare.size(); k += 997) rare[k] = 1.0;
+    check_batches<D>(cfg, rare, whole);
+    for (const auto& name : drift_test::binary_streams()) check_batches<D>(cfg, drift_test::stream(name), mixed, 5);
+}
+
+// A rejected value in the middle of a batch: the values before it are applied
+// (as the loop applies them), the error is the loop's, and the detector then
+// equals the loop's.
+template <class D>
+void check_rejects_in_batch(const typename D::config_type& cfg, std::vector<double> xs, std::size_t bad_at,
+                            double bad) {
+    xs[bad_at] = bad;
+    D one(cfg), batch(cfg);
+    std::size_t i = 0;
+    // The loop, stopped at the bad value.
+    for (; i < bad_at; ++i) one.update(xs[i]);
+    CHECK_THROWS_AS(one.update(xs[bad_at]), assay::invalid_argument);
+    // Batches until the bad value is inside one.
+    i = 0;
+    bool threw = false;
+    while (i < xs.size() && !threw) {
+        try {
+            i += batch.update(xs.data() + i, xs.data() + xs.size());
+        } catch (const assay::invalid_argument&) {
+            threw = true;
+        }
+    }
+    CHECK(threw);
+    CHECK(batch.save() == one.save());
+}
+
+}  // namespace
+
+TEST_CASE("DDM: batch updates equal the per-value loop") {
+    check_binary_detector<dr::ddm>({});
+    check_binary_detector<dr::ddm>({0, 1.5, 2.0, false});
+    check_binary_detector<dr::ddm>({100, 0.5, 4.0, false});  // warning level below the minimum
+    check_binary_detector<dr::ddm>({30, 2.0, 3.0, true});    // MOA
+    check_rejects_in_batch<dr::ddm>({}, bernoulli(5, 5'000, 700), 3'210, 0.5);
+    check_rejects_in_batch<dr::ddm>({}, bernoulli(5, 5'000, 700), 0, std::nan(""));
+}
+
+TEST_CASE("EDDM: batch updates equal the per-value loop") {
+    check_binary_detector<dr::eddm>({});
+    check_binary_detector<dr::eddm>({0, 0.99, 0.98, false});
+    check_binary_detector<dr::eddm>({30, 0.95, 0.9, true});  // MOA
+    check_rejects_in_batch<dr::eddm>({}, bernoulli(6, 5'000, 700), 4'444, 2.0);
+}
+
+TEST_CASE("HDDM_A: batch updates equal the per-value loop") {
+    check_binary_detector<dr::hddm_a>({});
+    check_binary_detector<dr::hddm_a>({0.001, 0.005, true, true});
+    check_binary_detector<dr::hddm_a>({0.001, 0.005, true, false});  // MOA's default
+    check_binary_detector<dr::hddm_a>({0.1, 0.3, false, true});
+    check_rejects_in_batch<dr::hddm_a>({}, bernoulli(7, 5'000, 700), 2'000, -1.0);
+}
+
+TEST_CASE("HDDM_W, Page-Hinkley, KSWIN: batch updates equal the per-value loop") {
+    check_binary_detector<dr::hddm_w>({});
+    const auto xs = real_stream(21, 60'000, 7'000);
+    check_batches<dr::page_hinkley>({}, xs, mixed, 5);
+    check_batches<dr::kswin>({}, std::vector<double>(xs.begin(), xs.begin() + 5'000), mixed, 5);
+}
+
+TEST_CASE("ADWIN: batch updates equal the per-value loop") {
+    const auto bits = bernoulli(31, 200'000, 25'000);
+    const auto real = real_stream(32, 200'000, 25'000);
+    for (const dr::adwin_config& cfg :
+         {dr::adwin_config{}, dr::adwin_config{0.05, 1, 5, 5, 10, false, false},
+          dr::adwin_config{0.002, 32, 5, 5, 10, true, true}, dr::adwin_config{0.1, 7, 2, 3, 0, true, false}}) {
+        check_batches<dr::adwin>(cfg, bits, whole);
+        check_batches<dr::adwin>(cfg, bits, mixed, 9);
+        check_batches<dr::adwin>(cfg, real, mixed, 4);
+        for (const auto& name : drift_test::real_streams()) check_batches<dr::adwin>(cfg, drift_test::stream(name), mixed, 3);
+    }
+    check_rejects_in_batch<dr::adwin>({}, real_stream(8, 5'000, 700), 4'000, std::numeric_limits<double>::infinity());
+}
