@@ -5,6 +5,7 @@
 #pragma once
 
 #include "metrics/baselines.hpp"
+#include "metrics/binned_auc.hpp"
 #include "metrics/calibration.hpp"
 #include "metrics/classification.hpp"
 #include "metrics/confusion_matrix.hpp"
@@ -14,3 +15,4 @@
 #include "metrics/multilabel.hpp"
 #include "metrics/probabilistic.hpp"
 #include "metrics/thresholds.hpp"
+#include "metrics/windowed.hpp"

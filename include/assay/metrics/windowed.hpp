@@ -1,0 +1,402 @@
+// assay/metrics/windowed.hpp — confusion counts over a recent part of a
+// stream, for monitoring a deployed classifier: exactly the last N rows
+// (`windowed_confusion_counts`), or every row with a weight that decays
+// geometrically with its age (`decayed_confusion_counts`). Binary and
+// multiclass: the label set is declared up front ({0, 1} by default).
+//
+// Both give the window's counts as a `confusion_counts` (`counts()`), so every
+// counting metric of classification.hpp applies to them unchanged (same
+// conventions: scikit-learn 1.2.1, zero_division, averaging); the members
+// accuracy(), precision(), recall(), f1(), ... are shorthands for those
+// functions over counts().
+#pragma once
+
+#include "../config.hpp"
+#include "../error.hpp"
+#include "classification.hpp"
+#include "confusion_matrix.hpp"
+#include "detail/input.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+#include <vector>
+
+ASSAY_NAMESPACE_BEGIN
+
+namespace detail {
+namespace metrics {
+
+template <class T>
+using if_label = std::enable_if_t<std::is_integral<T>::value || std::is_enum<T>::value, int>;
+
+/// The counting metrics of classification.hpp as members of a class that
+/// provides `const confusion_counts& counts() const`.
+template <class Derived>
+class counting_getters {
+public:
+    /// accuracy_score over counts(). Throws: invalid_argument when the
+    /// window is empty or its weight is zero.
+    double accuracy() const { return assay::accuracy_score(self().counts()); }
+    /// balanced_accuracy_score over counts().
+    double balanced_accuracy(bool adjusted = false) const { return assay::balanced_accuracy_score(self().counts(), adjusted); }
+    /// precision_score / recall_score / f1_score / fbeta_score / jaccard_score
+    /// over counts(), averaged as `o` says (default: binary, pos_label 1).
+    double precision(const prf_options& o = {}) const { return assay::precision_score(self().counts(), o); }
+    double recall(const prf_options& o = {}) const { return assay::recall_score(self().counts(), o); }
+    double f1(const prf_options& o = {}) const { return assay::f1_score(self().counts(), o); }
+    double fbeta(const prf_options& o) const { return assay::fbeta_score(self().counts(), o); }
+    double jaccard(const prf_options& o = {}) const { return assay::jaccard_score(self().counts(), o); }
+    /// matthews_corrcoef / cohen_kappa_score over counts().
+    double matthews_corrcoef() const { return assay::matthews_corrcoef(self().counts()); }
+    double cohen_kappa(kappa_weights w = kappa_weights::none) const { return assay::cohen_kappa_score(self().counts(), w); }
+    /// rates (TPR, FPR, TNR, FNR, PPV, NPV, prevalence, accuracy) of
+    /// "pos_label vs the rest" over counts().
+    binary_rates rates(label_type pos_label = 1) const { return assay::rates(self().counts(), pos_label); }
+
+private:
+    const Derived& self() const { return static_cast<const Derived&>(*this); }
+};
+
+/// Rewrites `snap` (declared labels) to hold `cells` (K×K, row-major).
+inline void fill_counts(confusion_counts& snap, const std::vector<double>& cells, double scale, bool any) {
+    snap.reset();
+    if (!any) return;
+    const auto& labels = snap.labels();
+    const std::size_t k = labels.size();
+    for (std::size_t i = 0; i < k; ++i)
+        for (std::size_t j = 0; j < k; ++j) {
+            const double v = cells[i * k + j] * scale;
+            snap.update(labels[i], labels[j], v > 0.0 ? v : 0.0);
+        }
+}
+
+}  // namespace metrics
+}  // namespace detail
+
+/// Confusion counts of exactly the last `window` rows of a stream: a ring
+/// buffer of the window's (true index, predicted index, weight) and the
+/// counts, updated by adding the new row and removing the row it pushes out.
+///
+/// Exactness: unweighted counts are integers, so they equal a full pass over
+/// the last `window` rows exactly. With weights, removals subtract what was
+/// added, and the sums are recomputed from the ring once per `window`
+/// updates, so they stay within a few ulps of a full pass; a cell that holds
+/// no row is exactly 0.
+///
+/// Memory: 16 bytes per window row plus O(K²), allocated at construction;
+/// updates never allocate.
+class windowed_confusion_counts : public detail::metrics::counting_getters<windowed_confusion_counts> {
+public:
+    /// The last `window` rows, labels from `labels` (default {0, 1}).
+    /// Throws: invalid_argument if window is 0, or labels is empty or has
+    /// duplicates. Complexity: O(window + K²).
+    explicit windowed_confusion_counts(std::size_t window, label_list labels = {0, 1})
+        : snap_(check_window(window, std::move(labels))),
+          ring_(window),
+          cells_(snap_.n_classes() * snap_.n_classes(), 0.0),
+          rows_(cells_.size(), 0) {}
+
+    std::size_t window() const noexcept { return ring_.size(); }
+    /// Rows in the window now: min(rows seen, window).
+    std::size_t size() const noexcept { return size_; }
+    /// Rows seen since construction or reset.
+    std::uint64_t n_seen() const noexcept { return seen_; }
+    const std::vector<label_type>& labels() const noexcept { return snap_.labels(); }
+    std::size_t n_classes() const noexcept { return snap_.n_classes(); }
+    /// Weight of the window's rows with true index i and predicted index j.
+    double operator()(std::size_t i, std::size_t j) const { return cells_[i * n_classes() + j]; }
+
+    /// Adds one row (and drops the oldest when the window is full).
+    /// Throws: invalid_argument for a label outside the declared set or a
+    /// negative or non-finite weight (then nothing changes).
+    /// Complexity: O(1), no allocation (O(window) once per window of weighted updates).
+    template <class T, class P, detail::metrics::if_label<T> = 0, detail::metrics::if_label<P> = 0>
+    void update(T y_true, P y_pred, double weight = 1.0) {
+        const char* fn = "windowed_confusion_counts::update";
+        detail::metrics::check_weight_value(fn, weight);
+        push(cell_of(fn, y_true, y_pred, 0), weight);
+    }
+
+    /// Adds a batch row by row, in order (ranges of equal length). Unchanged
+    /// if it throws. Throws: as the one-row update, and for mismatched lengths.
+    /// Complexity: O(n).
+    template <class RT, class RP, detail::metrics::if_range<RT> = 0, detail::metrics::if_range<RP> = 0>
+    void update(const RT& y_true, const RP& y_pred) {
+        update_batch<false>(y_true, y_pred, detail::metrics::unit_weights{});
+    }
+    template <class RT, class RP, class RW, detail::metrics::if_range<RT> = 0, detail::metrics::if_range<RP> = 0,
+              detail::metrics::if_range<RW> = 0>
+    void update(const RT& y_true, const RP& y_pred, const RW& sample_weight) {
+        update_batch<true>(y_true, y_pred, sample_weight);
+    }
+
+    /// Empties the window (keeps its length and labels). Complexity: O(K²).
+    void reset() noexcept {
+        std::fill(cells_.begin(), cells_.end(), 0.0);
+        std::fill(rows_.begin(), rows_.end(), std::uint64_t{0});
+        head_ = size_ = 0;
+        seen_ = 0;
+        since_sum_ = 0;
+        weighted_ = false;
+        dirty_ = true;
+    }
+
+    /// The window's confusion counts (declared labels). Every function of
+    /// classification.hpp takes it. Its n_samples() is the number of cells
+    /// written (K² when the window holds a row, 0 when empty), not size().
+    /// Complexity: O(K²) after an update, O(1) otherwise.
+    const confusion_counts& counts() const {
+        if (dirty_) {
+            detail::metrics::fill_counts(snap_, cells_, 1.0, size_ != 0);
+            dirty_ = false;
+        }
+        return snap_;
+    }
+
+private:
+    struct entry {
+        std::uint32_t cell;
+        double weight;
+    };
+
+    static label_list check_window(std::size_t window, label_list labels) {
+        detail::require(window >= 1, "windowed_confusion_counts", "window", "must be at least 1, got ", window);
+        return labels;
+    }
+
+    template <class T, class P>
+    std::uint32_t cell_of(const char* fn, T y_true, P y_pred, std::size_t i) const {
+        detail::metrics::check_label_value(fn, "y_true", y_true, i);
+        detail::metrics::check_label_value(fn, "y_pred", y_pred, i);
+        const std::size_t a = snap_.index_of(detail::metrics::to_label(y_true));
+        const std::size_t b = snap_.index_of(detail::metrics::to_label(y_pred));
+        if (ASSAY_UNLIKELY(a == confusion_counts::npos))
+            detail::throw_invalid_argument(fn, "y_true", "label ", detail::metrics::to_label(y_true), " at index ", i,
+                                           " is not in the declared label set");
+        if (ASSAY_UNLIKELY(b == confusion_counts::npos))
+            detail::throw_invalid_argument(fn, "y_pred", "label ", detail::metrics::to_label(y_pred), " at index ", i,
+                                           " is not in the declared label set");
+        return static_cast<std::uint32_t>(a * n_classes() + b);
+    }
+
+    template <bool Weighted, class RT, class RP, class RW>
+    void update_batch(const RT& y_true, const RP& y_pred, const RW& w) {
+        const char* fn = "windowed_confusion_counts::update";
+        const std::size_t n = detail::metrics::range_size(y_true);
+        detail::require_same_size(fn, "y_true", n, "y_pred", detail::metrics::range_size(y_pred));
+        if constexpr (Weighted) {
+            detail::require_same_size(fn, "y_true", n, "sample_weight", detail::metrics::range_size(w));
+            detail::metrics::check_weights(fn, detail::metrics::range_begin(w), n);
+        }
+        {
+            auto t = detail::metrics::range_begin(y_true);
+            auto p = detail::metrics::range_begin(y_pred);
+            for (std::size_t i = 0; i < n; ++i, ++t, ++p) (void)cell_of(fn, *t, *p, i);
+        }
+        auto t = detail::metrics::range_begin(y_true);
+        auto p = detail::metrics::range_begin(y_pred);
+        auto wi = detail::metrics::range_begin(w);
+        for (std::size_t i = 0; i < n; ++i, ++t, ++p, ++wi) push(cell_of(fn, *t, *p, i), static_cast<double>(*wi));
+    }
+
+    void push(std::uint32_t cell, double weight) noexcept {
+        const std::size_t n = ring_.size();
+        if (size_ == n) {  // the oldest row leaves
+            const entry& old = ring_[head_];
+            cells_[old.cell] -= old.weight;
+            if (--rows_[old.cell] == 0) cells_[old.cell] = 0.0;
+        } else {
+            ++size_;
+        }
+        ring_[head_] = entry{cell, weight};
+        head_ = head_ + 1 == n ? 0 : head_ + 1;
+        cells_[cell] += weight;
+        ++rows_[cell];
+        ++seen_;
+        dirty_ = true;
+        weighted_ = weighted_ || weight != 1.0;
+        if (weighted_ && ++since_sum_ >= n) resum();
+    }
+
+    // Recomputes the weight sums from the ring, oldest row first.
+    void resum() noexcept {
+        std::fill(cells_.begin(), cells_.end(), 0.0);
+        const std::size_t n = ring_.size();
+        std::size_t at = (head_ + n - size_) % n;
+        for (std::size_t r = 0; r < size_; ++r, at = at + 1 == n ? 0 : at + 1) cells_[ring_[at].cell] += ring_[at].weight;
+        since_sum_ = 0;
+    }
+
+    mutable confusion_counts snap_;  // declared labels; also the label -> index map
+    std::vector<entry> ring_;
+    std::vector<double> cells_;      // K×K weight sums of the window
+    std::vector<std::uint64_t> rows_;  // K×K row counts of the window
+    std::size_t head_ = 0, size_ = 0;
+    std::uint64_t seen_ = 0;
+    std::size_t since_sum_ = 0;
+    bool weighted_ = false;
+    mutable bool dirty_ = true;
+};
+
+/// Exponentially decayed confusion counts: each update multiplies the weight
+/// of every earlier row by `alpha` in (0, 1] and adds the new row with its own
+/// weight (1 unless given), so after t more updates a row weighs
+/// weight·alpha^t. The effective window is 1/(1 − alpha) rows; a half-life of
+/// h rows is alpha = 2^(−1/h) (`from_half_life`). alpha = 1 keeps every row at
+/// full weight (plain counting).
+///
+/// Implementation: cells are stored divided by a running scale alpha^t, which
+/// is folded back into them before it underflows, so an update is O(1) for
+/// any number of classes. Values agree with an explicitly weighted full pass
+/// (weights alpha^age) to a relative error of about (number of updates)·2^−53.
+///
+/// Memory: O(K²), allocated at construction; updates never allocate.
+class decayed_confusion_counts : public detail::metrics::counting_getters<decayed_confusion_counts> {
+public:
+    /// Throws: invalid_argument if alpha is not in (0, 1], or labels is empty
+    /// or has duplicates. Complexity: O(K²).
+    explicit decayed_confusion_counts(double alpha, label_list labels = {0, 1})
+        : alpha_(check_alpha(alpha)),
+          snap_(std::move(labels)),
+          cells_(snap_.n_classes() * snap_.n_classes(), 0.0) {}
+
+    /// alpha = 2^(−1/half_life): a row's weight halves every half_life
+    /// updates. Throws: invalid_argument unless half_life is finite and
+    /// positive (or +infinity, meaning alpha = 1).
+    static decayed_confusion_counts from_half_life(double half_life, label_list labels = {0, 1}) {
+        detail::require(half_life > 0.0, "decayed_confusion_counts::from_half_life", "half_life",
+                        "must be positive, got ", half_life);
+        return decayed_confusion_counts(std::exp2(-1.0 / half_life), std::move(labels));
+    }
+
+    double alpha() const noexcept { return alpha_; }
+    /// Half-life in updates, −1/log2(alpha) (+infinity for alpha = 1).
+    double half_life() const noexcept {
+        return alpha_ == 1.0 ? std::numeric_limits<double>::infinity() : -1.0 / std::log2(alpha_);
+    }
+    const std::vector<label_type>& labels() const noexcept { return snap_.labels(); }
+    std::size_t n_classes() const noexcept { return snap_.n_classes(); }
+    /// Rows seen since construction or reset.
+    std::uint64_t n_seen() const noexcept { return seen_; }
+    /// Decayed weight with true index i and predicted index j.
+    double operator()(std::size_t i, std::size_t j) const { return cells_[i * n_classes() + j] * scale_; }
+    /// Decayed weight of all rows (→ 1/(1 − alpha) for unit weights).
+    double total() const noexcept {
+        double s = 0.0;
+        for (double c : cells_) s += c;
+        return s * scale_;
+    }
+
+    /// Decays every earlier row by alpha and adds this one. Throws:
+    /// invalid_argument for a label outside the declared set or a negative or
+    /// non-finite weight (then nothing changes). Complexity: O(1) amortised,
+    /// no allocation.
+    template <class T, class P, detail::metrics::if_label<T> = 0, detail::metrics::if_label<P> = 0>
+    void update(T y_true, P y_pred, double weight = 1.0) {
+        const char* fn = "decayed_confusion_counts::update";
+        detail::metrics::check_weight_value(fn, weight);
+        push(cell_of(fn, y_true, y_pred, 0), weight);
+    }
+
+    /// Adds a batch row by row, in order (each row decays the ones before it).
+    /// Unchanged if it throws. Throws: as the one-row update, and for
+    /// mismatched lengths. Complexity: O(n).
+    template <class RT, class RP, detail::metrics::if_range<RT> = 0, detail::metrics::if_range<RP> = 0>
+    void update(const RT& y_true, const RP& y_pred) {
+        update_batch<false>(y_true, y_pred, detail::metrics::unit_weights{});
+    }
+    template <class RT, class RP, class RW, detail::metrics::if_range<RT> = 0, detail::metrics::if_range<RP> = 0,
+              detail::metrics::if_range<RW> = 0>
+    void update(const RT& y_true, const RP& y_pred, const RW& sample_weight) {
+        update_batch<true>(y_true, y_pred, sample_weight);
+    }
+
+    /// Forgets every row (keeps alpha and the labels). Complexity: O(K²).
+    void reset() noexcept {
+        std::fill(cells_.begin(), cells_.end(), 0.0);
+        scale_ = 1.0;
+        seen_ = 0;
+        dirty_ = true;
+    }
+
+    /// The decayed confusion counts (declared labels). Every function of
+    /// classification.hpp takes it. Its n_samples() is the number of cells
+    /// written (K² once a row was seen, 0 before), not n_seen().
+    /// Complexity: O(K²) after an update, O(1) otherwise.
+    const confusion_counts& counts() const {
+        if (dirty_) {
+            detail::metrics::fill_counts(snap_, cells_, scale_, seen_ != 0);
+            dirty_ = false;
+        }
+        return snap_;
+    }
+
+private:
+    // The scale is folded into the cells below this (alpha^t would underflow).
+    static constexpr double fold_below = 0x1p-400;
+
+    static double check_alpha(double alpha) {
+        detail::require(alpha > 0.0 && alpha <= 1.0, "decayed_confusion_counts", "alpha", "must lie in (0, 1], got ",
+                        alpha);
+        return alpha;
+    }
+
+    template <class T, class P>
+    std::uint32_t cell_of(const char* fn, T y_true, P y_pred, std::size_t i) const {
+        detail::metrics::check_label_value(fn, "y_true", y_true, i);
+        detail::metrics::check_label_value(fn, "y_pred", y_pred, i);
+        const std::size_t a = snap_.index_of(detail::metrics::to_label(y_true));
+        const std::size_t b = snap_.index_of(detail::metrics::to_label(y_pred));
+        if (ASSAY_UNLIKELY(a == confusion_counts::npos))
+            detail::throw_invalid_argument(fn, "y_true", "label ", detail::metrics::to_label(y_true), " at index ", i,
+                                           " is not in the declared label set");
+        if (ASSAY_UNLIKELY(b == confusion_counts::npos))
+            detail::throw_invalid_argument(fn, "y_pred", "label ", detail::metrics::to_label(y_pred), " at index ", i,
+                                           " is not in the declared label set");
+        return static_cast<std::uint32_t>(a * n_classes() + b);
+    }
+
+    template <bool Weighted, class RT, class RP, class RW>
+    void update_batch(const RT& y_true, const RP& y_pred, const RW& w) {
+        const char* fn = "decayed_confusion_counts::update";
+        const std::size_t n = detail::metrics::range_size(y_true);
+        detail::require_same_size(fn, "y_true", n, "y_pred", detail::metrics::range_size(y_pred));
+        if constexpr (Weighted) {
+            detail::require_same_size(fn, "y_true", n, "sample_weight", detail::metrics::range_size(w));
+            detail::metrics::check_weights(fn, detail::metrics::range_begin(w), n);
+        }
+        {
+            auto t = detail::metrics::range_begin(y_true);
+            auto p = detail::metrics::range_begin(y_pred);
+            for (std::size_t i = 0; i < n; ++i, ++t, ++p) (void)cell_of(fn, *t, *p, i);
+        }
+        auto t = detail::metrics::range_begin(y_true);
+        auto p = detail::metrics::range_begin(y_pred);
+        auto wi = detail::metrics::range_begin(w);
+        for (std::size_t i = 0; i < n; ++i, ++t, ++p, ++wi) push(cell_of(fn, *t, *p, i), static_cast<double>(*wi));
+    }
+
+    void push(std::uint32_t cell, double weight) noexcept {
+        scale_ *= alpha_;
+        if (scale_ < fold_below) {
+            for (double& c : cells_) c *= scale_;
+            scale_ = 1.0;
+        }
+        cells_[cell] += weight / scale_;
+        ++seen_;
+        dirty_ = true;
+    }
+
+    double alpha_;
+    mutable confusion_counts snap_;  // declared labels; also the label -> index map
+    std::vector<double> cells_;      // K×K decayed weights, divided by scale_
+    double scale_ = 1.0;             // alpha^(updates since the last fold)
+    std::uint64_t seen_ = 0;
+    mutable bool dirty_ = true;
+};
+
+ASSAY_NAMESPACE_END
