@@ -93,6 +93,19 @@ inline std::size_t binary_prefix(const double* x, std::size_t n) noexcept {
     return n;
 }
 
+/// Bit k set where x[k] == 1, for k < n <= 64.
+inline std::uint64_t ones_mask(const double* x, std::size_t n) noexcept {
+    std::uint64_t m = 0;
+    std::size_t k = 0;
+#if defined(ASSAY_DRIFT_SSE2)
+    const __m128d one = _mm_set1_pd(1.0);
+    for (; k + 2 <= n; k += 2)
+        m |= static_cast<std::uint64_t>(_mm_movemask_pd(_mm_cmpeq_pd(_mm_loadu_pd(x + k), one))) << k;
+#endif
+    for (; k < n; ++k) m |= static_cast<std::uint64_t>(x[k] == 1.0) << k;
+    return m;
+}
+
 /// r[k] = 1/(n0 + k + 1) for k < len, each correctly rounded (the same bits
 /// as the scalar division). n0 + len must be exact (below 2^53).
 inline void reciprocals(double n0, std::size_t len, double* r) noexcept {
