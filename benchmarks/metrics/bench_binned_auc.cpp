@@ -3,6 +3,7 @@
 // spread-out scores and on scores piled up near 0 and 1 (a confident model:
 // many rows share bins). Baselines in the same binary: a plain read of the
 // same arrays (memory bandwidth) and the exact full-pass roc_auc_score.
+// Also the update rate of the windowed and decayed confusion counts.
 //
 // Data: when ASSAY_METRICS_BENCH_DATA names a directory holding the raw
 // files compare_binned_auc.py writes (yb.u8, prob.f64), they are used, so
@@ -12,6 +13,7 @@
 
 #include <assay/metrics/binned_auc.hpp>
 #include <assay/metrics/curves.hpp>
+#include <assay/metrics/windowed.hpp>
 #include <assay/random.hpp>
 
 #include <benchmark/benchmark.h>
@@ -163,5 +165,55 @@ void BM_exact_roc_auc_score(benchmark::State& st) {
 }
 BENCHMARK(BM_exact_roc_auc_score)->Unit(benchmark::kMillisecond);
 
+// Windowed (last 10000 rows) and decayed confusion counts of binary hard
+// predictions (prob >= 0.5), one row per call and in batches.
+const std::vector<std::uint8_t>& predictions() {
+    static const std::vector<std::uint8_t> p = [] {
+        std::vector<std::uint8_t> r(data().prob.size());
+        for (std::size_t i = 0; i < r.size(); ++i) r[i] = data().prob[i] >= 0.5 ? 1 : 0;
+        return r;
+    }();
+    return p;
+}
+
+void BM_windowed_counts_per_row(benchmark::State& st) {
+    const auto& y = data().y8;
+    const auto& p = predictions();
+    assay::windowed_confusion_counts acc(10000);
+    for (auto _ : st) {
+        for (std::size_t i = 0; i < y.size(); ++i) acc.update(y[i], p[i]);
+        benchmark::DoNotOptimize(acc.n_seen());
+    }
+    st.counters["f1"] = acc.f1();
+    set_rows(st, y.size());
+}
+BENCHMARK(BM_windowed_counts_per_row)->Unit(benchmark::kMillisecond);
+
+void BM_windowed_counts_batch(benchmark::State& st) {
+    const auto& y = data().y8;
+    const auto& p = predictions();
+    assay::windowed_confusion_counts acc(10000);
+    for (auto _ : st) {
+        acc.update(y, p);
+        benchmark::DoNotOptimize(acc.n_seen());
+    }
+    set_rows(st, y.size());
+}
+BENCHMARK(BM_windowed_counts_batch)->Unit(benchmark::kMillisecond);
+
+void BM_decayed_counts_per_row(benchmark::State& st) {
+    const auto& y = data().y8;
+    const auto& p = predictions();
+    auto acc = assay::decayed_confusion_counts::from_half_life(5000.0);
+    for (auto _ : st) {
+        for (std::size_t i = 0; i < y.size(); ++i) acc.update(y[i], p[i]);
+        benchmark::DoNotOptimize(acc.n_seen());
+    }
+    st.counters["f1"] = acc.f1();
+    set_rows(st, y.size());
+}
+BENCHMARK(BM_decayed_counts_per_row)->Unit(benchmark::kMillisecond);
+
 }  // namespace
+
 BENCHMARK_MAIN();
