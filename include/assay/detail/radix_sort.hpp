@@ -8,6 +8,11 @@
 // of the score, so each bucket fits in cache), then each bucket is finished
 // by an 8-bit LSD radix sort that skips the digits its keys share. Small
 // inputs use std::stable_sort. Every step is stable: ties keep input order.
+//
+// For blocks that fit in cache there is also a keys-only sort of keys below
+// 2^bits (`sort_block_bits`): one MSD pass on the top bits into about one
+// bucket per key, then an insertion sort that only moves keys within their
+// bucket (buckets that stay crowded are LSD-sorted first).
 #pragma once
 
 #include "../config.hpp"
@@ -130,6 +135,101 @@ void hybrid_radix(std::uint64_t* keys, V* vals, std::uint64_t* ktmp, V* vtmp, st
         std::copy(ktmp + a, ktmp + a + m, keys + a);
         if constexpr (HasVals) std::copy(vtmp + a, vtmp + a + m, vals + a);
     }
+}
+
+/// Insertion sort of a[0, m) ascending: O(m + inversions), so linear when
+/// every key is near its place (as after sort_block_bits' bucket pass).
+inline void insertion_sort_keys(std::uint64_t* a, std::size_t m) noexcept {
+    for (std::size_t i = 1; i < m; ++i) {
+        const std::uint64_t x = a[i];
+        std::size_t j = i;
+        while (j > 0 && a[j - 1] > x) {
+            a[j] = a[j - 1];
+            --j;
+        }
+        a[j] = x;
+    }
+}
+
+/// LSD sort of a[0, m), every key below 2^bits (1 <= bits <= 64), 8-bit
+/// digits: the histograms of all digits are counted in one read pass and a
+/// digit shared by every key costs nothing. `tmp` holds m keys. Returns where
+/// the sorted keys are (a or tmp). Complexity: O(m · bits / 8).
+inline std::uint64_t* lsd_sort_bits(std::uint64_t* a, std::uint64_t* tmp, std::size_t m, int bits) noexcept {
+    constexpr int digit = 8;
+    constexpr std::size_t R = std::size_t{1} << digit;
+    const int passes = (bits + digit - 1) / digit;
+    std::size_t h[8][R];
+    for (int p = 0; p < passes; ++p) std::fill(h[p], h[p] + R, std::size_t{0});
+    for (std::size_t i = 0; i < m; ++i) {
+        const std::uint64_t k = a[i];
+        for (int p = 0; p < passes; ++p) ++h[p][(k >> (p * digit)) & (R - 1)];
+    }
+    std::uint64_t* src = a;
+    std::uint64_t* dst = tmp;
+    for (int p = 0; p < passes && m > 0; ++p) {
+        const int sh = p * digit;
+        if (h[p][(src[0] >> sh) & (R - 1)] == m) continue;  // digit shared by every key
+        std::size_t off[R], sum = 0;
+        for (std::size_t b = 0; b < R; ++b) off[b] = sum, sum += h[p][b];
+        for (std::size_t i = 0; i < m; ++i) {
+            const std::uint64_t k = src[i];
+            dst[off[(k >> sh) & (R - 1)]++] = k;
+        }
+        std::swap(src, dst);
+    }
+    return src;
+}
+
+/// Size of the `cnt` scratch of sort_block_bits (entries).
+constexpr std::size_t block_sort_buckets = std::size_t{1} << 16;
+
+/// Sorts a block a[0, m) of keys below 2^bits ascending, meant for blocks
+/// that fit in cache (m < 2^32). One pass counts the keys' top bits (about
+/// one bucket per key), one scatters them into `tmp`; buckets holding more
+/// than 16 keys are LSD-sorted on the remaining bits; an insertion sort then
+/// finishes, moving keys only inside their bucket. `tmp` holds m keys, `cnt`
+/// block_sort_buckets counters. Returns where the sorted keys are (a or tmp).
+/// Complexity: O(m) for keys spread evenly over their range (and for equal
+/// keys), O(m · bits / 8) at worst.
+inline std::uint64_t* sort_block_bits(std::uint64_t* a, std::uint64_t* tmp, std::uint32_t* cnt, std::size_t m,
+                                      int bits) noexcept {
+    if (m < 64) {
+        insertion_sort_keys(a, m);
+        return a;
+    }
+    int d = 1;
+    while ((std::size_t{1} << d) <= m && d < 16) ++d;  // about two buckets per key, d <= 16
+    d = std::min(d, bits);
+    const int sh = bits - d;
+    const std::size_t R = std::size_t{1} << d;
+    std::fill(cnt, cnt + R, std::uint32_t{0});
+    for (std::size_t i = 0; i < m; ++i) ++cnt[a[i] >> sh];
+    std::uint32_t sum = 0, most = 0;
+    for (std::size_t b = 0; b < R; ++b) {
+        const std::uint32_t c = cnt[b];
+        cnt[b] = sum;
+        sum += c;
+        most = std::max(most, c);
+    }
+    for (std::size_t i = 0; i < m; ++i) {
+        const std::uint64_t k = a[i];
+        tmp[cnt[k >> sh]++] = k;
+    }
+    if (most > 16 && sh > 0) {
+        // cnt[b] is now the end of bucket b.
+        std::uint32_t start = 0;
+        for (std::size_t b = 0; b < R; ++b) {
+            const std::uint32_t end = cnt[b], size = end - start;
+            if (size > 16) {
+                const std::uint64_t* r = lsd_sort_bits(tmp + start, a + start, size, sh);
+                if (r != tmp + start) std::copy(r, r + size, tmp + start);
+            }
+            start = end;
+        }
+    }
+    insertion_sort_keys(tmp, m);
+    return tmp;
 }
 
 /// Sorts keys[0, n) ascending in place; `scratch` holds n keys.

@@ -31,6 +31,8 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 ASSAY_NAMESPACE_BEGIN
@@ -120,45 +122,202 @@ namespace metrics {
 // ---------------------------------------------------------------------------
 // Sorted walks: call visit(fps, tps, threshold) once per distinct score, in
 // decreasing score order, with the cumulative counts up to that score.
+//
+// A walk takes its visitor by value and returns it, so a visitor that keeps
+// its state in its own members (auc_visit, ap_visit) keeps it in registers.
+// Visitors must be copy-assignable; other callables are walked through a
+// ref_visitor. Unweighted walks count in integers: a visitor with a member
+// counts(fps, tps, threshold) receives them as std::uint64_t, any other
+// visitor as doubles (the same values: counts are exact in a double).
 
-/// Unweighted: the keys of positives and negatives are sorted separately
-/// (bare keys: half the memory traffic of key + payload), then merged
-/// descending without data-dependent branches. Layout of `buf` (n + 2
-/// entries): [0] sentinel, [1, 1 + P) positives, [1 + P] sentinel,
-/// [2 + P, 2 + n) negatives; a sentinel is key 0, below every finite score's
-/// key.
+template <class V, class = void>
+struct takes_counts : std::false_type {};
+template <class V>
+struct takes_counts<V, std::void_t<decltype(std::declval<V&>().counts(std::uint64_t{}, std::uint64_t{}, 0.0))>>
+    : std::true_type {};
+
+template <class V>
+inline void emit_counts(V& v, std::uint64_t fps, std::uint64_t tps, double thr) {
+    if constexpr (takes_counts<V>::value) v.counts(fps, tps, thr);
+    else v(static_cast<double>(fps), static_cast<double>(tps), thr);
+}
+
+/// An assignable handle on a visitor that lives elsewhere (a lambda).
+template <class V>
+struct ref_visitor {
+    V* v;
+    void operator()(double fps, double tps, double thr) { (*v)(fps, tps, thr); }
+    template <class U = V>
+    auto counts(std::uint64_t fps, std::uint64_t tps, double thr) -> decltype(std::declval<U&>().counts(fps, tps, thr)) {
+        return v->counts(fps, tps, thr);
+    }
+};
+
+/// Unweighted, any size: the keys of positives and negatives are sorted
+/// separately (bare keys: half the memory traffic of key + payload), then
+/// merged descending without data-dependent branches. `pos` and `neg` must
+/// have a readable entry at index -1 holding a sentinel (key 0, below every
+/// finite score's key); counts start at tps0 / fps0 and are updated.
 template <class Visit>
-void walk_split(std::uint64_t* buf, std::size_t n_pos, std::size_t n, Visit&& visit) {
-    const std::size_t n_neg = n - n_pos;
+Visit walk_merged(std::uint64_t* pos, std::size_t n_pos, std::uint64_t* neg, std::size_t n_neg, std::uint64_t& tps0,
+                  std::uint64_t& fps0, Visit visit) {
     big_buffer<std::uint64_t> scratch(std::max<std::size_t>(std::max(n_pos, n_neg), 1));
-    std::uint64_t* pos = buf + 1;
-    std::uint64_t* neg = buf + 2 + n_pos;
     sort_keys(pos, n_pos, scratch.data());
     sort_keys(neg, n_neg, scratch.data());
-    buf[0] = 0;
-    buf[1 + n_pos] = 0;
     // Heads are pos[i - 1] and neg[j - 1]; index -1 is the sentinel.
     std::size_t i = n_pos, j = n_neg;
-    double tps = 0.0, fps = 0.0;
+    std::uint64_t tps = tps0, fps = fps0;
     std::uint64_t kp = pos[static_cast<std::ptrdiff_t>(i) - 1], kn = neg[static_cast<std::ptrdiff_t>(j) - 1];
     while (i + j != 0) {
         const bool take_pos = kp >= kn;
         const std::uint64_t k = take_pos ? kp : kn;
         i -= take_pos ? 1u : 0u;
         j -= take_pos ? 0u : 1u;
-        tps += take_pos ? 1.0 : 0.0;
-        fps += take_pos ? 0.0 : 1.0;
+        tps += take_pos ? 1u : 0u;
+        fps += take_pos ? 0u : 1u;
         kp = pos[static_cast<std::ptrdiff_t>(i) - 1];
         kn = neg[static_cast<std::ptrdiff_t>(j) - 1];
-        if (std::max(kp, kn) != k) visit(fps, tps, key_to_double(k));
+        if (std::max(kp, kn) != k) emit_counts(visit, fps, tps, key_to_double(k));
     }
+    tps0 = tps;
+    fps0 = fps;
+    return visit;
+}
+
+/// Rows at or above this count take walk_bucketed.
+constexpr std::size_t bucket_walk_min_rows = std::size_t{1} << 14;
+/// Rows per bucket walk_bucketed aims at (a block that stays in cache).
+constexpr std::size_t bucket_walk_target = std::size_t{1} << 14;
+
+/// Unweighted, large inputs: the same visits as walk_merged, without
+/// sorting the whole input. Both classes are split into buckets of score
+/// values (a linear map of the score, so buckets are ordered and tied scores
+/// share a bucket) in one scatter; then, from the highest bucket down, each
+/// bucket's keys are sorted in cache and walked at once. Inside a bucket a
+/// key becomes ((key − bucket's least key) << 1) | is_positive, so one sort
+/// of one array orders both classes and a linear pass reads the counts;
+/// a bucket whose keys span 2^63 or more is merged as in walk_merged. A
+/// bucket that is too large for the cache (skewed scores) is split again.
+/// pos / neg are not modified; kmin / kmax bound their keys.
+template <class Visit>
+Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint64_t* neg, std::size_t n_neg,
+                    std::uint64_t kmin, std::uint64_t kmax, std::uint64_t& tps, std::uint64_t& fps, Visit visit,
+                    int depth, std::size_t target = bucket_walk_target) {
+    const std::size_t n = n_pos + n_neg;
+    const double lo = key_to_double(kmin), hi = key_to_double(kmax);
+    const double range = hi - lo;
+    std::size_t nb = 1;
+    while (nb < 4096 && nb * target < n) nb *= 2;
+    const double scale = static_cast<double>(nb) / range;
+    const bool split = kmin != kmax && nb > 1 && scale > 0.0 && scale < std::numeric_limits<double>::infinity();
+    if (!split) nb = 1;
+    const double top = static_cast<double>(nb - 1);
+    const auto bucket = [&](std::uint64_t k) -> std::size_t {
+        const double b = (key_to_double(k) - lo) * scale;  // monotone in the score
+        return b >= top ? nb - 1 : static_cast<std::size_t>(b);
+    };
+    // Bucket b of the positives is [pb[b], pb[b + 1]) of `out`, of the
+    // negatives [nbk[b], nbk[b + 1]).
+    std::vector<std::size_t> pb(nb + 1, 0), nbk(nb + 1, 0);
+    big_buffer<std::uint64_t> out;
+    const std::uint64_t* sorted_pos = pos;
+    const std::uint64_t* sorted_neg = neg;
+    if (nb > 1) {
+        for (std::size_t i = 0; i < n_pos; ++i) ++pb[bucket(pos[i]) + 1];
+        for (std::size_t i = 0; i < n_neg; ++i) ++nbk[bucket(neg[i]) + 1];
+        nbk[0] = n_pos;
+        for (std::size_t b = 0; b < nb; ++b) pb[b + 1] += pb[b], nbk[b + 1] += nbk[b];
+        out.allocate(n);
+        std::vector<std::size_t> wp(pb.begin(), pb.end() - 1), wn(nbk.begin(), nbk.end() - 1);
+        std::uint64_t* o = out.data();
+        for (std::size_t i = 0; i < n_pos; ++i) {
+            const std::uint64_t k = pos[i];
+            o[wp[bucket(k)]++] = k;
+        }
+        for (std::size_t i = 0; i < n_neg; ++i) {
+            const std::uint64_t k = neg[i];
+            o[wn[bucket(k)]++] = k;
+        }
+        sorted_pos = o;
+        sorted_neg = o;
+    } else {
+        pb[1] = n_pos;
+        nbk[0] = 0;
+        nbk[1] = n_neg;
+    }
+    // Blocks of up to `cap` keys are sorted in cache; larger ones split again.
+    const std::size_t cap = std::max<std::size_t>(8 * target, 64);
+    std::size_t most = 0;
+    for (std::size_t b = 0; b < nb; ++b) {
+        const std::size_t m = (pb[b + 1] - pb[b]) + (nbk[b + 1] - nbk[b]);
+        if (m <= cap) most = std::max(most, m);
+    }
+    big_buffer<std::uint64_t> block(most + 2), tmp(most + 2);
+    std::vector<std::uint32_t> cnt(block_sort_buckets);
+    std::uint64_t tp = tps, fp = fps;
+    for (std::size_t b = nb; b-- > 0;) {
+        const std::uint64_t* sp = sorted_pos + pb[b];
+        const std::uint64_t* sn = sorted_neg + nbk[b];
+        const std::size_t np = pb[b + 1] - pb[b], nn = nbk[b + 1] - nbk[b], m = np + nn;
+        if (m == 0) continue;
+        std::uint64_t bmin = ~std::uint64_t{0}, bmax = 0;
+        for (std::size_t i = 0; i < np; ++i) bmin = std::min(bmin, sp[i]), bmax = std::max(bmax, sp[i]);
+        for (std::size_t i = 0; i < nn; ++i) bmin = std::min(bmin, sn[i]), bmax = std::max(bmax, sn[i]);
+        const std::uint64_t span = bmax - bmin;
+        if (m > cap && depth > 0 && bmin != bmax) {
+            visit = walk_bucketed(sp, np, sn, nn, bmin, bmax, tp, fp, visit, depth - 1, target);
+            continue;
+        }
+        if (span >> 63 != 0 || m > cap) {
+            // Keys too far apart for the relative form (or a block that does
+            // not shrink): walk this bucket as walk_merged does.
+            big_buffer<std::uint64_t> lay(m + 2);
+            std::uint64_t* lp = lay.data() + 1;
+            std::uint64_t* ln = lay.data() + 2 + np;
+            lay[0] = 0;
+            lp[np] = 0;
+            std::copy(sp, sp + np, lp);
+            std::copy(sn, sn + nn, ln);
+            visit = walk_merged(lp, np, ln, nn, tp, fp, visit);
+            continue;
+        }
+        std::uint64_t* c = block.data();
+        for (std::size_t i = 0; i < np; ++i) c[i] = ((sp[i] - bmin) << 1) | 1u;
+        for (std::size_t i = 0; i < nn; ++i) c[np + i] = (sn[i] - bmin) << 1;
+        int bits = 1;
+        while (bits < 64 && ((span << 1) | 1u) >> bits != 0) ++bits;
+        c = sort_block_bits(c, tmp.data(), cnt.data(), m, bits);
+        for (std::size_t i = m; i-- > 0;) {
+            const std::uint64_t k = c[i];
+            tp += k & 1u;
+            fp += (k & 1u) ^ 1u;
+            if (i == 0 || (c[i - 1] >> 1) != (k >> 1)) emit_counts(visit, fp, tp, key_to_double((k >> 1) + bmin));
+        }
+    }
+    tps = tp;
+    fps = fp;
+    return visit;
+}
+
+/// Unweighted: the walk of the layout in `buf` (n + 2 entries): [0]
+/// sentinel, [1, 1 + P) positives, [1 + P] sentinel, [2 + P, 2 + n)
+/// negatives; kmin / kmax bound the keys. May reorder the keys in place.
+template <class Visit>
+Visit walk_split(std::uint64_t* buf, std::size_t n_pos, std::size_t n, std::uint64_t kmin, std::uint64_t kmax,
+                 Visit visit) {
+    std::uint64_t tps = 0, fps = 0;
+    buf[0] = 0;
+    buf[1 + n_pos] = 0;
+    if (n >= bucket_walk_min_rows)
+        return walk_bucketed(buf + 1, n_pos, buf + 2 + n_pos, n - n_pos, kmin, kmax, tps, fps, visit, 3);
+    return walk_merged(buf + 1, n_pos, buf + 2 + n_pos, n - n_pos, tps, fps, visit);
 }
 
 /// Weighted: (key, signed weight) pairs, + for positives, − for negatives
 /// (zero-weight rows are never added). Walks from the end of the stable
 /// ascending order, i.e. scikit-learn's reversed mergesort order.
 template <class Visit>
-void walk_sorted_weighted(std::uint64_t* keys, double* w, std::size_t n, Visit&& visit) {
+Visit walk_sorted_weighted(std::uint64_t* keys, double* w, std::size_t n, Visit visit) {
     sort_pairs(keys, w, n);
     double tps = 0.0, fps = 0.0;
     for (std::size_t i = n; i-- > 0;) {
@@ -167,6 +326,7 @@ void walk_sorted_weighted(std::uint64_t* keys, double* w, std::size_t n, Visit&&
         fps += v > 0.0 ? 0.0 : -v;
         if (i == 0 || keys[i - 1] != keys[i]) visit(fps, tps, key_to_double(keys[i]));
     }
+    return visit;
 }
 
 /// Rows as keys, split or signed as the walks need them.
@@ -176,6 +336,7 @@ struct scored_rows {
     // given one by one (folded in by walk()).
     big_buffer<std::uint64_t> buf;
     std::size_t n_rows = 0, n_pos_rows = 0;
+    std::uint64_t key_min = ~std::uint64_t{0}, key_max = 0;  // bounds of the unweighted keys
     std::vector<std::uint64_t> pos_added, neg_added;
     // Weighted: keys and signed weights (filled by fill_weighted), and rows
     // given one by one.
@@ -187,8 +348,11 @@ struct scored_rows {
     double n_pos = 0.0, n_neg = 0.0;  // totals (weights)
 
     void add(bool is_pos, double score) {
-        if (is_pos) pos_added.push_back(ascending_key(score)), n_pos += 1.0;
-        else neg_added.push_back(ascending_key(score)), n_neg += 1.0;
+        const std::uint64_t k = ascending_key(score);
+        key_min = std::min(key_min, k);
+        key_max = std::max(key_max, k);
+        if (is_pos) pos_added.push_back(k), n_pos += 1.0;
+        else neg_added.push_back(k), n_neg += 1.0;
     }
     void add(bool is_pos, double score, double w) {
         if (w == 0.0) return;
@@ -207,6 +371,7 @@ struct scored_rows {
         buf.allocate(n + 2);
         std::uint64_t* b = buf.data();
         std::size_t ip = 0, in = 0;
+        std::uint64_t lo = ~std::uint64_t{0}, hi = 0;
         for (std::size_t r = 0; r < n; ++r, ++t, ++s) {
             const std::uint64_t k = ascending_key(static_cast<double>(*s));
             const bool p = to_label(*t) == pos_label;
@@ -214,7 +379,11 @@ struct scored_rows {
             b[n + 1 - in] = k;
             ip += p ? 1u : 0u;
             in += p ? 0u : 1u;
+            lo = std::min(lo, k);
+            hi = std::max(hi, k);
         }
+        key_min = lo;
+        key_max = hi;
         n_rows = n;
         n_pos_rows = ip;
         n_pos = static_cast<double>(ip);
@@ -230,7 +399,7 @@ struct scored_rows {
         buf.allocate(n + 2);
         std::uint64_t* b = buf.data();
         std::size_t ip = 0, in = 0;
-        std::uint64_t above = 0;
+        std::uint64_t above = 0, lo = ~std::uint64_t{0}, hi = 0;
         unsigned bits = 0;
         bool bad = false;
         for (std::size_t r = 0; r < n; ++r, ++t, ++s) {
@@ -245,7 +414,11 @@ struct scored_rows {
             b[n + 1 - in] = k;
             ip += p ? 1u : 0u;
             in += p ? 0u : 1u;
+            lo = std::min(lo, k);
+            hi = std::max(hi, k);
         }
+        key_min = lo;
+        key_max = hi;
         other = above != 0;
         seen = bits;
         bad_score = bad;
@@ -277,8 +450,16 @@ struct scored_rows {
         n_neg = nn;
     }
 
+    /// Walks the rows (see walk_split / walk_sorted_weighted) with a visitor
+    /// held by reference.
     template <class Visit>
     void walk(Visit&& v) {
+        walk_value(ref_visitor<std::remove_reference_t<Visit>>{&v});
+    }
+
+    /// Walks the rows with a copy of `v` and returns it (state in registers).
+    template <class Visit>
+    Visit walk_value(Visit v) {
         if (weighted) {
             if (!keys_added.empty() || n_weighted == 0) {
                 big_buffer<std::uint64_t> k(n_weighted + keys_added.size());
@@ -293,8 +474,7 @@ struct scored_rows {
                 keys_added.clear();
                 w_added.clear();
             }
-            walk_sorted_weighted(wkeys.data(), wvals.data(), n_weighted, v);
-            return;
+            return walk_sorted_weighted(wkeys.data(), wvals.data(), n_weighted, v);
         }
         if (!pos_added.empty() || !neg_added.empty() || buf.size() == 0) {
             // Rows given one by one: lay them out (after any filled ones).
@@ -312,7 +492,7 @@ struct scored_rows {
             pos_added.clear();
             neg_added.clear();
         }
-        walk_split(buf.data(), n_pos_rows, n_rows, v);
+        return walk_split(buf.data(), n_pos_rows, n_rows, key_min, key_max, v);
     }
 };
 
@@ -472,15 +652,31 @@ inline double trapezoid(const std::vector<double>& x, const std::vector<double>&
 
 /// Full AUC straight from the walk: the area is accumulated in counts
 /// (exact for unweighted data) and divided once.
-inline double auc_walk(scored_rows& rows) {
+/// Unweighted rows sum the doubled trapezoids in integers: the same value as
+/// the double sum while that is exact (2·P·N < 2^53), exact beyond it
+/// (up to 2·P·N < 2^64).
+struct auc_visit {
     double area = 0.0, pf = 0.0, pt = 0.0;
-    rows.walk([&](double fps, double tps, double) {
+    std::uint64_t iarea = 0, ipf = 0, ipt = 0;
+    bool counted = false;
+    void operator()(double fps, double tps, double) {
         area += (fps - pf) * (tps + pt);
         pf = fps;
         pt = tps;
-    });
-    return area / (2.0 * pf * pt);
-}
+    }
+    void counts(std::uint64_t fps, std::uint64_t tps, double) {
+        iarea += (fps - ipf) * (tps + ipt);
+        ipf = fps;
+        ipt = tps;
+        counted = true;
+    }
+    double value() const {
+        if (counted) return static_cast<double>(iarea) / (2.0 * static_cast<double>(ipf) * static_cast<double>(ipt));
+        return area / (2.0 * pf * pt);
+    }
+};
+
+inline double auc_walk(scored_rows& rows) { return rows.walk_value(auc_visit{}).value(); }
 
 inline double partial_auc(scored_rows& rows, double max_fpr) {
     const roc_curve_result r = roc_from(clf_curve(rows), true);
@@ -524,20 +720,22 @@ inline precision_recall_curve_result pr_from(const binary_clf_curve_result& c) {
     return r;
 }
 
-inline double average_precision_rows(scored_rows& rows) {
-    // Σ_k (R_k − R_{k−1}) P_k over distinct thresholds, descending; computed
-    // on the walk without building the curve. No positive: recall is all 1,
-    // so the value is the precision at the highest threshold (0).
-    const double total_pos = rows.n_pos;
-    double ap = 0.0, prev_recall = 0.0;
-    rows.walk([&](double fps, double tps, double) {
+struct ap_visit {
+    double total_pos, ap = 0.0, prev_recall = 0.0;
+    void operator()(double fps, double tps, double) {
         const double ps = tps + fps;
         const double precision = ps != 0.0 ? tps / ps : 0.0;
         const double recall = total_pos == 0.0 ? 1.0 : tps / total_pos;
         ap += (recall - prev_recall) * precision;
         prev_recall = recall;
-    });
-    return ap;
+    }
+};
+
+inline double average_precision_rows(scored_rows& rows) {
+    // Σ_k (R_k − R_{k−1}) P_k over distinct thresholds, descending; computed
+    // on the walk without building the curve. No positive: recall is all 1,
+    // so the value is the precision at the highest threshold (0).
+    return rows.walk_value(ap_visit{rows.n_pos}).ap;
 }
 
 inline det_curve_result det_from(const binary_clf_curve_result& c) {

@@ -1,0 +1,238 @@
+// The bucketed walk behind unweighted ROC AUC, average precision and the
+// curves at scale (walk_bucketed) against the sort-then-merge walk
+// (walk_merged) on the same keys: the same visits, in the same order, with the
+// same counts and thresholds — on ties, signed zeros, subnormals, scores far
+// apart, skewed scores, all-equal scores and a single class. The public
+// functions above the bucketing size are checked against the weighted path
+// with unit weights (a separate sort and walk), and the block sort against
+// std::sort.
+#include <doctest/doctest.h>
+
+#include <assay/metrics.hpp>
+#include <assay/random.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace {
+
+using ints = std::vector<std::int64_t>;
+using doubles = std::vector<double>;
+using visits = std::vector<std::array<double, 3>>;
+namespace dm = assay::detail::metrics;
+
+enum class kind { continuous, grid, signed_zeros, subnormal, far_apart, skewed, all_equal };
+
+doubles make_scores(assay::rng& g, std::size_t n, kind k) {
+    doubles s(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double u = assay::uniform_real(g);
+        double v = u * 2.0 - 0.7;
+        switch (k) {
+            case kind::continuous: break;
+            case kind::grid: v = std::round(v * 20.0) / 20.0; break;  // many ties
+            case kind::signed_zeros:
+                v = i % 3 == 0 ? 0.0 : i % 3 == 1 ? -0.0 : std::round(v * 4.0) / 4.0;
+                break;
+            case kind::subnormal: v = (u - 0.5) * 1e-310; break;
+            case kind::far_apart: {
+                const double mag = std::pow(10.0, std::round(u * 600.0) - 300.0);
+                v = (i % 2 ? 1.0 : -1.0) * mag;
+                break;
+            }
+            case kind::skewed: v = i % 997 == 0 ? 1e6 * u : 1e-9 * u; break;
+            case kind::all_equal: v = 0.25; break;
+        }
+        s[i] = v;
+    }
+    return s;
+}
+
+struct layout {
+    std::vector<std::uint64_t> buf;
+    std::size_t n_pos = 0, n = 0;
+    std::uint64_t kmin = ~std::uint64_t{0}, kmax = 0;
+};
+
+// The walk_split layout: [0] sentinel, positives, sentinel, negatives.
+layout lay_out(const ints& y, const doubles& s) {
+    layout l;
+    l.n = y.size();
+    std::vector<std::uint64_t> pos, neg;
+    for (std::size_t i = 0; i < y.size(); ++i) {
+        const std::uint64_t k = assay::detail::ascending_key(s[i]);
+        (y[i] == 1 ? pos : neg).push_back(k);
+        l.kmin = std::min(l.kmin, k);
+        l.kmax = std::max(l.kmax, k);
+    }
+    l.n_pos = pos.size();
+    l.buf.push_back(0);
+    l.buf.insert(l.buf.end(), pos.begin(), pos.end());
+    l.buf.push_back(0);
+    l.buf.insert(l.buf.end(), neg.begin(), neg.end());
+    return l;
+}
+
+visits merged_visits(layout l) {
+    visits out;
+    auto v = [&](double f, double t, double thr) { out.push_back({f, t, thr}); };
+    std::uint64_t tps = 0, fps = 0;
+    dm::walk_merged(l.buf.data() + 1, l.n_pos, l.buf.data() + 2 + l.n_pos, l.n - l.n_pos, tps, fps,
+                    dm::ref_visitor<decltype(v)>{&v});
+    return out;
+}
+
+visits bucketed_visits(const layout& l, int depth, std::size_t target) {
+    visits out;
+    auto v = [&](double f, double t, double thr) { out.push_back({f, t, thr}); };
+    std::uint64_t tps = 0, fps = 0;
+    dm::walk_bucketed(l.buf.data() + 1, l.n_pos, l.buf.data() + 2 + l.n_pos, l.n - l.n_pos, l.kmin, l.kmax, tps,
+                      fps, dm::ref_visitor<decltype(v)>{&v}, depth, target);
+    CHECK(tps == l.n_pos);
+    CHECK(fps == l.n - l.n_pos);
+    return out;
+}
+
+// Bit-identical, so -0.0 thresholds cannot hide behind == with +0.0.
+bool same_bits(const visits& a, const visits& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        for (int j = 0; j < 3; ++j)
+            if (std::signbit(a[i][j]) != std::signbit(b[i][j]) || !(a[i][j] == b[i][j])) return false;
+    return true;
+}
+
+ints make_labels(assay::rng& g, std::size_t n, double p_pos) {
+    ints y(n);
+    for (auto& v : y) v = assay::uniform_real(g) < p_pos ? 1 : 0;
+    return y;
+}
+
+}  // namespace
+
+TEST_CASE("bucketed walk visits exactly what the merged walk visits") {
+    assay::rng g(2024);
+    const kind kinds[] = {kind::continuous, kind::grid,   kind::signed_zeros, kind::subnormal,
+                          kind::far_apart,  kind::skewed, kind::all_equal};
+    int checked = 0;
+    for (kind k : kinds) {
+        for (std::size_t n : {std::size_t{1}, std::size_t{7}, std::size_t{300}, std::size_t{5000}, std::size_t{40000}}) {
+            for (double p_pos : {0.0, 0.3, 1.0}) {
+                const ints y = make_labels(g, n, p_pos);
+                const doubles s = make_scores(g, n, k);
+                const layout l = lay_out(y, s);
+                const visits want = merged_visits(l);
+                // Default bucket size, tiny buckets (many of them, crowded
+                // ones split again) and no splitting at all.
+                for (std::size_t target : {dm::bucket_walk_target, std::size_t{16}, std::size_t{1} << 30}) {
+                    for (int depth : {0, 3}) {
+                        CAPTURE(static_cast<int>(k));
+                        CAPTURE(n);
+                        CAPTURE(p_pos);
+                        CAPTURE(target);
+                        CAPTURE(depth);
+                        CHECK(same_bits(bucketed_visits(l, depth, target), want));
+                        ++checked;
+                    }
+                }
+            }
+        }
+    }
+    CHECK(checked == 7 * 5 * 3 * 3 * 2);
+}
+
+TEST_CASE("merged walk: one visit per distinct score, -0.0 and +0.0 one score") {
+    // Hand-worked: scores 0.5 (pos), 0.0 (neg), -0.0 (pos), 0.5 (neg), 0.9 (pos).
+    const ints y{1, 0, 1, 0, 1};
+    const doubles s{0.5, 0.0, -0.0, 0.5, 0.9};
+    const visits v = merged_visits(lay_out(y, s));
+    REQUIRE(v.size() == 3);
+    CHECK(v[0] == std::array<double, 3>{0.0, 1.0, 0.9});
+    CHECK(v[1] == std::array<double, 3>{1.0, 2.0, 0.5});
+    CHECK(v[2] == std::array<double, 3>{2.0, 3.0, 0.0});
+    CHECK_FALSE(std::signbit(v[2][2]));
+}
+
+TEST_CASE("AUC, average precision and curves above the bucketing size equal the unit-weight path") {
+    assay::rng g(77);
+    const std::size_t n = 3 * dm::bucket_walk_min_rows + 11;
+    for (kind k : {kind::continuous, kind::grid, kind::signed_zeros, kind::far_apart, kind::skewed}) {
+        CAPTURE(static_cast<int>(k));
+        const ints y = make_labels(g, n, 0.35);
+        const doubles s = make_scores(g, n, k);
+        const doubles ones(n, 1.0);
+        CHECK(assay::roc_auc_score(y, s) == assay::roc_auc_score(y, s, ones));
+        CHECK(assay::average_precision_score(y, s) == assay::average_precision_score(y, s, ones));
+        const auto ru = assay::roc_curve(y, s), rw = assay::roc_curve(y, s, ones);
+        CHECK(ru.fpr == rw.fpr);
+        CHECK(ru.tpr == rw.tpr);
+        CHECK(ru.thresholds == rw.thresholds);
+        const auto pu = assay::precision_recall_curve(y, s), pw = assay::precision_recall_curve(y, s, ones);
+        CHECK(pu.precision == pw.precision);
+        CHECK(pu.recall == pw.recall);
+        CHECK(pu.thresholds == pw.thresholds);
+        const auto du = assay::det_curve(y, s), dw = assay::det_curve(y, s, ones);
+        CHECK(du.fpr == dw.fpr);
+        CHECK(du.fnr == dw.fnr);
+        CHECK(du.thresholds == dw.thresholds);
+        // Labels other than {0, 1} take the general fill; same values.
+        ints y2(y);
+        for (auto& v : y2) v = v == 1 ? 7 : 3;
+        CHECK(assay::roc_auc_score(y2, s) == assay::roc_auc_score(y, s));
+        CHECK(assay::average_precision_score(y2, s, assay::curve_options{}.with_pos_label(7)) ==
+              assay::average_precision_score(y, s));
+    }
+}
+
+TEST_CASE("AUC above the bucketing size: all-equal scores give 0.5, a single class is an error") {
+    const std::size_t n = 2 * dm::bucket_walk_min_rows;
+    assay::rng g(5);
+    const ints y = make_labels(g, n, 0.4);
+    const doubles same(n, -0.0);
+    CHECK(assay::roc_auc_score(y, same) == 0.5);
+    // One threshold: precision = prevalence, recall 1.
+    const double p = static_cast<double>(std::count(y.begin(), y.end(), 1));
+    CHECK(assay::average_precision_score(y, same) == p / static_cast<double>(n));
+    const ints zeros(n, 0);
+    const doubles s = make_scores(g, n, kind::continuous);
+    CHECK_THROWS_WITH_AS(assay::roc_auc_score(zeros, s), "assay::roc_auc_score: y_true: has only one class; ROC AUC needs two",
+                         assay::invalid_argument);
+    doubles bad(s);
+    bad[n / 2] = std::numeric_limits<double>::quiet_NaN();
+    CHECK_THROWS_AS(assay::roc_auc_score(y, bad), assay::invalid_argument);
+}
+
+TEST_CASE("block sort orders keys of a given width like std::sort") {
+    assay::rng g(31);
+    std::vector<std::uint32_t> cnt(assay::detail::block_sort_buckets);
+    for (std::size_t m : {std::size_t{0}, std::size_t{1}, std::size_t{63}, std::size_t{64}, std::size_t{1000},
+                          std::size_t{70000}}) {
+        for (int bits : {1, 5, 20, 47, 64}) {
+            for (int crowd = 0; crowd < 3; ++crowd) {
+                std::vector<std::uint64_t> a(m), tmp(m);
+                for (auto& k : a) {
+                    std::uint64_t v = 0;
+                    for (int b = 0; b < 4; ++b) v = (v << 16) | assay::uniform_index(g, 65536);
+                    if (bits < 64) v &= (std::uint64_t{1} << bits) - 1;
+                    // crowd 1: keys share their top bits (one crowded bucket);
+                    // crowd 2: few distinct keys (ties).
+                    if (crowd == 1 && bits > 12) v >>= 12;
+                    if (crowd == 2) v = (v % 7) << (bits > 3 ? bits - 3 : 0);
+                    if (bits < 64) v &= (std::uint64_t{1} << bits) - 1;
+                    k = v;
+                }
+                std::vector<std::uint64_t> want(a);
+                std::sort(want.begin(), want.end());
+                const std::uint64_t* r = assay::detail::sort_block_bits(a.data(), tmp.data(), cnt.data(), m, bits);
+                CAPTURE(m);
+                CAPTURE(bits);
+                CAPTURE(crowd);
+                CHECK(std::vector<std::uint64_t>(r, r + m) == want);
+            }
+        }
+    }
+}
