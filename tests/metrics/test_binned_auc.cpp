@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -346,4 +347,120 @@ TEST_CASE("binned_auc: scores outside the range are clamped or rejected; bad inp
     zero_weight.update(ints{1, 0}, doubles{0.2, 0.4}, doubles{0.0, 0.0});
     CHECK(zero_weight.n_samples() == 2);
     CHECK_THROWS_AS(zero_weight.precision_recall_curve(), assay::invalid_argument);
+}
+
+namespace {
+
+// The documented state format, written independently of the library.
+struct state_writer {
+    std::vector<std::uint8_t> bytes;
+    void u(std::uint64_t v, int n) {
+        for (int i = 0; i < n; ++i) bytes.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+    }
+    void f(double x) {
+        std::uint64_t v;
+        std::memcpy(&v, &x, 8);
+        u(v, 8);
+    }
+    // Appends the FNV-1a 64-bit hash of everything written so far.
+    std::vector<std::uint8_t> finish() {
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (std::uint8_t c : bytes) h = (h ^ c) * 0x100000001b3ULL;
+        u(h, 8);
+        return bytes;
+    }
+};
+
+// A state of B = 2 bins on [0, 1]: cells (neg, pos) per bin, n_samples, weights.
+std::vector<std::uint8_t> two_bin_state(std::uint64_t n_samples, const std::vector<std::uint64_t>& counts,
+                                        const doubles& weights, bool weighted, double lo = 0.0, double hi = 1.0,
+                                        std::uint64_t n_bins = 2, std::uint16_t version = 1) {
+    state_writer w;
+    for (char c : {'A', 'S', 'B', 'H'}) w.u(static_cast<std::uint8_t>(c), 1);
+    w.u(version, 2);
+    w.u(0, 1);  // clamp
+    w.u(weighted ? 1 : 0, 1);
+    w.u(n_bins, 8);
+    w.f(lo);
+    w.f(hi);
+    w.u(1, 8);  // pos_label
+    w.u(n_samples, 8);
+    for (std::uint64_t c : counts) w.u(c, 8);
+    for (double x : weights) w.f(x);
+    return w.finish();
+}
+
+}  // namespace
+
+TEST_CASE("binned_auc: save writes the documented format; save, load, continue == uninterrupted") {
+    assay::binned_auc a(bins(2));
+    a.update(ints{1, 0, 0}, doubles{0.9, 0.2, 0.7});
+    const auto expected = two_bin_state(3, {1, 0, 1, 1}, {0, 0, 0, 0}, false);
+    CHECK(a.save() == expected);
+    assay::binned_auc b(bins(8, -1.0, 1.0));
+    b.load(expected);
+    CHECK(b == a);
+    CHECK(b.roc_auc() == 0.75);
+
+    assay::rng g(8);
+    const stream d = random_stream(g, 6000, 0.35, -1.0, 3.0, 0);
+    for (bool weighted : {false, true}) {
+        const auto o = bins(300, -1.0, 3.0).with_pos_label(1).with_out_of_range(assay::out_of_range::error);
+        assay::binned_auc whole(o), first(o);
+        if (weighted) whole.update(d.y, d.s, d.w), first.update(ints(d.y.begin(), d.y.begin() + 2500),
+                                                                doubles(d.s.begin(), d.s.begin() + 2500),
+                                                                doubles(d.w.begin(), d.w.begin() + 2500));
+        else whole.update(d.y, d.s), first.update(d.y.begin(), d.y.begin() + 2500, d.s.begin());
+        const auto bytes = first.save();
+        assay::binned_auc resumed;
+        resumed.load(bytes.data(), bytes.size());
+        CHECK(resumed == first);
+        CHECK(resumed.options().outside == assay::out_of_range::error);
+        if (weighted) resumed.update(ints(d.y.begin() + 2500, d.y.end()), doubles(d.s.begin() + 2500, d.s.end()),
+                                     doubles(d.w.begin() + 2500, d.w.end()));
+        else resumed.update(d.y.begin() + 2500, d.y.end(), d.s.begin() + 2500);
+        CAPTURE(weighted);
+        if (!weighted) CHECK(resumed == whole);
+        CHECK(resumed.roc_auc() == doctest::Approx(whole.roc_auc()).epsilon(1e-13));
+        CHECK(resumed.average_precision() == doctest::Approx(whole.average_precision()).epsilon(1e-13));
+    }
+}
+
+TEST_CASE("binned_auc: load rejects corrupt or foreign bytes and leaves the accumulator unchanged") {
+    assay::binned_auc a(bins(4));
+    a.update(ints{1, 0, 1, 0}, doubles{0.9, 0.1, 0.6, 0.3}, doubles{1.0, 2.0, 0.5, 1.0});
+    const auto good = a.save();
+    assay::binned_auc target(bins(16));
+    target.update(ints{1, 0}, doubles{0.8, 0.2});
+    const assay::binned_auc before = target;
+    // Every single changed byte, every truncation.
+    for (std::size_t i = 0; i < good.size(); ++i) {
+        auto bad = good;
+        bad[i] ^= 0x20;
+        CHECK_THROWS_AS(target.load(bad), assay::corrupt_state);
+    }
+    for (std::size_t n = 0; n < good.size(); ++n)
+        CHECK_THROWS_AS(target.load(good.data(), n), assay::corrupt_state);
+    auto padded = good;
+    padded.push_back(0);
+    CHECK_THROWS_AS(target.load(padded), assay::corrupt_state);
+    CHECK_THROWS_AS(target.load(nullptr, 10), assay::corrupt_state);
+    // Well-formed bytes (hash right) whose content breaks an invariant.
+    const double inf = std::numeric_limits<double>::infinity();
+    CHECK_THROWS_WITH_AS(target.load(two_bin_state(1, {1, 0, 1, 0}, {0, 0, 0, 0}, false)),
+                         "assay::binned_auc::load: row counts exceed n_samples", assay::corrupt_state);
+    CHECK_THROWS_AS(target.load(two_bin_state(2, {1, 0, 1, 0}, {0, 0, 0.5, 0}, false)), assay::corrupt_state);
+    CHECK_THROWS_AS(target.load(two_bin_state(2, {1, 0, 1, 0}, {0, -1.0, 0, 0}, true)), assay::corrupt_state);
+    CHECK_THROWS_AS(target.load(two_bin_state(2, {1, 0, 1, 0}, {0, inf, 0, 0}, true)), assay::corrupt_state);
+    CHECK_THROWS_AS(target.load(two_bin_state(2, {1, 0, 1, 0}, {0, 0, 0, 0}, false, 1.0, 1.0)), assay::corrupt_state);
+    CHECK_THROWS_AS(target.load(two_bin_state(2, {1, 0, 1, 0}, {0, 0, 0, 0}, false, 0.0, 1.0, 3)),
+                    assay::corrupt_state);  // 3 bins declared, 2 present
+    CHECK_THROWS_AS(target.load(two_bin_state(2, {}, {}, false, 0.0, 1.0, 0)), assay::corrupt_state);
+    CHECK_THROWS_WITH_AS(target.load(two_bin_state(2, {1, 0, 1, 0}, {0, 0, 0, 0}, false, 0.0, 1.0, 2, 2)),
+                         "assay::binned_auc::load: unsupported format version 2 (this build reads 1)",
+                         assay::corrupt_state);
+    CHECK(target == before);
+    // The valid state loads.
+    target.load(good);
+    CHECK(target == a);
 }

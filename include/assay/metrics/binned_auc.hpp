@@ -46,6 +46,30 @@
 // Merging adds histograms: shards merged in any order give exactly the
 // histogram of the concatenated stream for unweighted rows (integer counts),
 // and up to rounding of the weight sums otherwise.
+//
+// Serialised state (`save()` / `load()`), format version 1. Integers are
+// little-endian whatever the host; a double is its IEEE-754 binary64 bit
+// pattern as a little-endian 64-bit integer.
+//
+//   offset      size   field
+//   0           4      magic 'A' 'S' 'B' 'H' (0x41 0x53 0x42 0x48)
+//   4           2      format version (1)
+//   6           1      out_of_range policy (0 clamp, 1 error)
+//   7           1      1 if weighted rows were added, else 0
+//   8           8      n_bins B
+//   16          8      lo (double)
+//   24          8      hi (double)
+//   32          8      pos_label (signed)
+//   40          8      n_samples
+//   48          16·B   per cell k = 2b + is_positive: unweighted row count (u64)
+//   48 + 16·B   16·B   per cell: weight sum of weighted rows (double)
+//   48 + 32·B   8      FNV-1a 64-bit hash of bytes [0, 48 + 32·B)
+//
+// `load` treats the bytes as untrusted: it checks the length against B, the
+// magic, version, hash, the options (as the constructor does), that weights
+// are finite and non-negative (and all 0 unless the weighted flag is set) and
+// that the row counts sum to at most n_samples; on any failure it throws
+// `assay::corrupt_state` and leaves the accumulator unchanged.
 #pragma once
 
 #include "../config.hpp"
@@ -57,6 +81,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <type_traits>
 #include <vector>
@@ -244,6 +269,79 @@ public:
     friend bool operator!=(const binned_auc& a, const binned_auc& b) { return !(a == b); }
 
     // -----------------------------------------------------------------------
+    // Serialisation
+
+    /// The options and histogram as bytes (format in the file comment).
+    /// Complexity: O(B).
+    std::vector<std::uint8_t> save() const {
+        std::vector<std::uint8_t> out;
+        out.reserve(state_size(opt_.n_bins));
+        for (unsigned char c : magic) out.push_back(c);
+        put(out, format_version, 2);
+        out.push_back(opt_.outside == out_of_range::error ? 1 : 0);
+        out.push_back(weighted_ ? 1 : 0);
+        put(out, opt_.n_bins, 8);
+        put(out, bits(opt_.lo), 8);
+        put(out, bits(opt_.hi), 8);
+        put(out, static_cast<std::uint64_t>(opt_.pos_label), 8);
+        put(out, n_samples_, 8);
+        for (std::size_t k = 0; k < counts_.size(); ++k) put(out, count(k), 8);
+        for (std::size_t k = 0; k < weights_.size(); ++k) put(out, bits(weights_[k]), 8);
+        put(out, fnv1a(out.data(), out.size()), 8);
+        return out;
+    }
+
+    /// Replaces this accumulator by a saved one. Throws: assay::corrupt_state
+    /// (this one unchanged) if the bytes are not a valid saved state.
+    /// Complexity: O(B).
+    void load(const void* data, std::size_t size) {
+        const char* fn = "binned_auc::load";
+        const auto* p = static_cast<const unsigned char*>(data);
+        if (p == nullptr && size != 0) detail::throw_corrupt_state(fn, "null data with non-zero size");
+        if (size < header_size + 8) detail::throw_corrupt_state(fn, "state is ", size, " bytes, shorter than the header");
+        if (std::memcmp(p, magic, 4) != 0) detail::throw_corrupt_state(fn, "not a binned_auc state (bad magic)");
+        const auto version = static_cast<std::uint16_t>(get(p + 4, 2));
+        if (version != format_version)
+            detail::throw_corrupt_state(fn, "unsupported format version ", version, " (this build reads ", format_version, ")");
+        const std::uint64_t b = get(p + 8, 8);
+        if (b < 1 || b > max_bins) detail::throw_corrupt_state(fn, "n_bins is ", b, ", not in [1, ", max_bins, "]");
+        if (size != state_size(static_cast<std::size_t>(b)))
+            detail::throw_corrupt_state(fn, "state is ", size, " bytes, ", state_size(static_cast<std::size_t>(b)),
+                                        " expected for ", b, " bins (truncated or padded)");
+        if (get(p + size - 8, 8) != fnv1a(p, size - 8)) detail::throw_corrupt_state(fn, "checksum mismatch (corrupted bytes)");
+        const unsigned policy = p[6], weighted = p[7];
+        if (policy > 1 || weighted > 1) detail::throw_corrupt_state(fn, "bad policy or weighted flag");
+        binned_auc_options o;
+        o.n_bins = static_cast<std::size_t>(b);
+        o.outside = policy == 1 ? out_of_range::error : out_of_range::clamp;
+        o.lo = from_bits(get(p + 16, 8));
+        o.hi = from_bits(get(p + 24, 8));
+        o.pos_label = static_cast<label_type>(get(p + 32, 8));
+        if (!(std::isfinite(o.lo) && std::isfinite(o.hi) && o.lo < o.hi && std::isfinite(o.hi - o.lo)))
+            detail::throw_corrupt_state(fn, "bad score range [", o.lo, ", ", o.hi, "]");
+        binned_auc fresh(o);
+        fresh.n_samples_ = get(p + 40, 8);
+        fresh.weighted_ = weighted == 1;
+        const std::size_t cells = 2 * o.n_bins;
+        const unsigned char* q = p + header_size;
+        std::uint64_t rows = 0;
+        for (std::size_t k = 0; k < cells; ++k, q += 8) {
+            const std::uint64_t c = get(q, 8);
+            if (c > fresh.n_samples_ - rows) detail::throw_corrupt_state(fn, "row counts exceed n_samples");
+            rows += c;
+            fresh.counts_[k] = c;
+        }
+        for (std::size_t k = 0; k < cells; ++k, q += 8) {
+            const double w = from_bits(get(q, 8));
+            if (!(w >= 0.0 && w < std::numeric_limits<double>::infinity()) || (w != 0.0 && !fresh.weighted_))
+                detail::throw_corrupt_state(fn, "weight of cell ", k, " is ", w);
+            fresh.weights_[k] = w;
+        }
+        *this = std::move(fresh);
+    }
+    void load(const std::vector<std::uint8_t>& bytes) { load(bytes.data(), bytes.size()); }
+
+    // -----------------------------------------------------------------------
     // Metrics
 
     /// ROC AUC with in-bin ties counted one half: Σ_b N_b·(2·T_b + P_b) / (2·P·N),
@@ -366,6 +464,35 @@ private:
     static constexpr std::size_t chunk = 1024;
     // A lane cell may take at most 2^32 − 1 increments before it is flushed.
     static constexpr std::uint64_t lane_capacity = (std::uint64_t{1} << 32) - 1;
+
+    static constexpr unsigned char magic[4] = {0x41, 0x53, 0x42, 0x48};
+    static constexpr std::uint64_t format_version = 1;
+    static constexpr std::size_t header_size = 48;
+
+    static std::size_t state_size(std::size_t b) noexcept { return header_size + 32 * b + 8; }
+    static void put(std::vector<std::uint8_t>& out, std::uint64_t v, int n) {
+        for (int i = 0; i < n; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+    }
+    static std::uint64_t get(const unsigned char* p, int n) noexcept {
+        std::uint64_t v = 0;
+        for (int i = 0; i < n; ++i) v |= static_cast<std::uint64_t>(p[i]) << (8 * i);
+        return v;
+    }
+    static std::uint64_t bits(double x) noexcept {
+        std::uint64_t v;
+        std::memcpy(&v, &x, 8);
+        return v;
+    }
+    static double from_bits(std::uint64_t v) noexcept {
+        double x;
+        std::memcpy(&x, &v, 8);
+        return x;
+    }
+    static std::uint64_t fnv1a(const unsigned char* p, std::size_t n) noexcept {
+        std::uint64_t h = 0xcbf29ce484222325ULL;
+        for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 0x100000001b3ULL;
+        return h;
+    }
 
     std::uint32_t bin(double x) const noexcept {
         double t = (x - opt_.lo) * scale_;
