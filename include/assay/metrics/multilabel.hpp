@@ -39,10 +39,17 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <ostream>
 #include <type_traits>
 #include <vector>
+
+#if defined(__GNUC__) || defined(__clang__) || defined(_MSC_VER)
+#    define ASSAY_ML_RESTRICT __restrict
+#else
+#    define ASSAY_ML_RESTRICT
+#endif
 
 ASSAY_NAMESPACE_BEGIN
 
@@ -375,8 +382,10 @@ private:
         const detail::metrics::row_access<T> at(y_true);
         const detail::metrics::row_access<P> ap(y_pred);
         const std::ptrdiff_t cst = Unit ? 1 : at.cs, csp = Unit ? 1 : ap.cs;
-        std::uint64_t* ic = icount_.data();  // [tp | pred | true] per label, unweighted
-        double* wc = wcount_.data();         // the same, weighted
+        // The scratch counters never overlap the input (restrict lets the
+        // compiler vectorise the per-label updates over byte-sized input).
+        std::uint64_t* ASSAY_ML_RESTRICT ic = icount_.data();  // [tp | pred | true] per label, unweighted
+        double* ASSAY_ML_RESTRICT wc = wcount_.data();         // the same, weighted
         if constexpr (Weighted) {
             for (std::size_t k = 0; k < 3 * l; ++k) wc[k] = 0.0;
         } else {
@@ -388,8 +397,8 @@ private:
         std::uint64_t exact_rows = 0, mismatch_cells = 0;
         bool bad = false;
         for (std::size_t i = 0; i < n; ++i) {
-            const auto* rt = at.row(i);
-            const auto* rp = ap.row(i);
+            const auto* ASSAY_ML_RESTRICT rt = at.row(i);
+            const auto* ASSAY_ML_RESTRICT rp = ap.row(i);
             unsigned tp = 0, np = 0, nt = 0;
             double wi = 1.0;
             if constexpr (Weighted) {
@@ -1012,6 +1021,64 @@ inline double ml_binary_score(const char* fn, scored_rows& rows, ml_binary_metri
     return average_precision_rows(rows);
 }
 
+// Walks the cells of a matrix row by row, reading each as Out: indicator entries as 0 / 1
+// bytes (already checked), scores as doubles.
+template <class T, class Out>
+struct cell_iterator {
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Out;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Out*;
+    using reference = Out;
+
+    const T* base;
+    std::ptrdiff_t rs, cs;
+    std::size_t cols, i = 0, k = 0;
+    const T* p;
+
+    cell_iterator(const T* b, std::ptrdiff_t row_stride, std::ptrdiff_t col_stride, std::size_t c)
+        : base(b), rs(row_stride), cs(col_stride), cols(c), p(b) {}
+    Out operator*() const noexcept {
+        if constexpr (std::is_same<Out, std::uint8_t>::value) {
+            bool ignored = false;
+            return static_cast<std::uint8_t>(indicator_bit(*p, ignored));
+        } else {
+            return static_cast<Out>(*p);
+        }
+    }
+    cell_iterator& operator++() noexcept {
+        if (++k == cols) {
+            k = 0;
+            ++i;
+            p = base + static_cast<std::ptrdiff_t>(i) * rs;
+        } else {
+            p += cs;
+        }
+        return *this;
+    }
+};
+
+template <class Out, class T>
+cell_iterator<T, Out> cells(matrix_view<T> m) {
+    return {m.data(), m.row_stride(), m.col_stride(), m.cols()};
+}
+
+// Each row weight repeated `times` times (the micro average's weights).
+struct repeated_weights {
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = double;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const double*;
+    using reference = double;
+    const double* w;
+    std::size_t times, k = 0;
+    double operator*() const noexcept { return *w; }
+    repeated_weights& operator++() noexcept {
+        if (++k == times) k = 0, ++w;
+        return *this;
+    }
+};
+
 // scikit-learn's _average_binary_score over an indicator matrix and a score
 // matrix: per label (macro / weighted / none), per row (samples) or over
 // every cell (micro).
@@ -1037,40 +1104,57 @@ std::vector<double> ml_binary_each(const char* fn, matrix_view<T> y_true, matrix
                 throw_invalid_argument(fn, "y_score", "value at row ", i, ", column ", k, " is ", x);
         }
     if (bad) throw_bad_indicator(fn, "y_true", y_true);
-    auto bit = [&](std::size_t i, std::size_t k) {
-        bool ignored = false;
-        return indicator_bit(y_true(i, k), ignored) != 0;
-    };
     std::vector<double> out;
     if (a == average::micro) {
         scored_rows rows;
         rows.weighted = w != nullptr;
-        for (std::size_t i = 0; i < n; ++i)
-            for (std::size_t k = 0; k < l; ++k) {
-                if (w) rows.add(bit(i, k), static_cast<double>(y_score(i, k)), wv[i]);
-                else rows.add(bit(i, k), static_cast<double>(y_score(i, k)));
-            }
+        if (w) rows.fill_weighted(cells<std::uint8_t>(y_true), cells<double>(y_score), repeated_weights{wv.data(), l},
+                                  n * l, 1);
+        else rows.fill_split(cells<std::uint8_t>(y_true), cells<double>(y_score), n * l, 1);
         out.push_back(ml_binary_score(fn, rows, m));
         return out;
     }
     if (a == average::samples) {
         for (std::size_t i = 0; i < n; ++i) {
             scored_rows rows;
-            for (std::size_t k = 0; k < l; ++k) rows.add(bit(i, k), static_cast<double>(y_score(i, k)));
+            const matrix_view<T> row(&y_true(i, 0), 1, l, 0, y_true.col_stride());
+            const matrix_view<S> srow(&y_score(i, 0), 1, l, 0, y_score.col_stride());
+            rows.fill_split(cells<std::uint8_t>(row), cells<double>(srow), l, 1);
             out.push_back(ml_binary_score(fn, rows, m));
         }
         if (support) *support = w ? wv : std::vector<double>(n, 1.0);
         return out;
     }
+    // Per label: the columns are copied once into column-major buffers, in
+    // blocks of rows that stay in cache (reading a row-major matrix column by
+    // column would stream the whole matrix once per label).
+    big_buffer<std::uint8_t> lab(n * l);  // uninitialised: every element is written below
+    big_buffer<double> sco(n * l);
+    constexpr std::size_t block = 256;
+    for (std::size_t i0 = 0; i0 < n; i0 += block) {
+        const std::size_t i1 = i0 + block < n ? i0 + block : n;
+        for (std::size_t k = 0; k < l; ++k) {
+            std::uint8_t* lk = lab.data() + k * n;
+            double* sk = sco.data() + k * n;
+            for (std::size_t i = i0; i < i1; ++i) {
+                bool ignored = false;
+                lk[i] = static_cast<std::uint8_t>(indicator_bit(y_true(i, k), ignored));
+                sk[i] = static_cast<double>(y_score(i, k));
+            }
+        }
+    }
     if (support) support->assign(l, 0.0);
     for (std::size_t k = 0; k < l; ++k) {
+        const std::uint8_t* lk = lab.data() + k * n;
+        const double* sk = sco.data() + k * n;
         scored_rows rows;
         rows.weighted = w != nullptr;
-        for (std::size_t i = 0; i < n; ++i) {
-            const bool t = bit(i, k);
-            if (w) rows.add(t, static_cast<double>(y_score(i, k)), wv[i]);
-            else rows.add(t, static_cast<double>(y_score(i, k)));
-            if (support) (*support)[k] += t ? (w ? wv[i] : 1.0) : 0.0;
+        if (w) rows.fill_weighted(lk, sk, wv.data(), n, 1);
+        else rows.fill_split(lk, sk, n, 1);
+        if (support) {
+            double sup = 0.0;
+            for (std::size_t i = 0; i < n; ++i) sup += lk[i] ? (w ? wv[i] : 1.0) : 0.0;
+            (*support)[k] = sup;
         }
         out.push_back(ml_binary_score(fn, rows, m));
     }
@@ -1165,3 +1249,5 @@ std::vector<double> average_precision_per_label(matrix_view<T> y_true, matrix_vi
 }
 
 ASSAY_NAMESPACE_END
+
+#undef ASSAY_ML_RESTRICT
