@@ -60,6 +60,9 @@ TEST_CASE("binned_auc: hand-worked example with four bins") {
     CHECK(a.negatives(0) == 1.0);
     CHECK(a.total_positive() == 3.0);
     CHECK(a.total_negative() == 4.0);
+    CHECK_THROWS_WITH_AS(a.positives(4), "assay::binned_auc::positives: b: is 4, not below n_bins 4",
+                         assay::invalid_argument);
+    CHECK_THROWS_AS(a.negatives(99), assay::invalid_argument);
     // Pairs: positive in b3 wins 3, ties 1; b2 wins 2, ties 1; b1 wins 1, ties 1:
     // (6 + 3·½)/12.
     CHECK(a.roc_auc() == doctest::Approx(7.5 / 12.0).epsilon(1e-15));

@@ -145,9 +145,16 @@ public:
 
     /// Number of rows counted (weight-0 rows included).
     std::uint64_t n_samples() const noexcept { return n_samples_; }
-    /// Positive / negative weight in bin b. Complexity: O(1).
-    double positives(std::size_t b) const noexcept { return cell(2 * b + 1); }
-    double negatives(std::size_t b) const noexcept { return cell(2 * b); }
+    /// Positive / negative weight in bin b. Throws: invalid_argument if
+    /// b >= n_bins(). Complexity: O(1).
+    double positives(std::size_t b) const {
+        check_bin("binned_auc::positives", b);
+        return cell(2 * b + 1);
+    }
+    double negatives(std::size_t b) const {
+        check_bin("binned_auc::negatives", b);
+        return cell(2 * b);
+    }
     /// Total positive / negative weight. Complexity: O(B).
     double total_positive() const noexcept { return sum_cells(1); }
     double total_negative() const noexcept { return sum_cells(0); }
@@ -352,7 +359,7 @@ public:
         const char* fn = "binned_auc::roc_auc";
         double area = 0.0, tp = 0.0, fp = 0.0;
         for (std::size_t b = opt_.n_bins; b-- > 0;) {
-            const double pb = positives(b), nb = negatives(b);
+            const double pb = cell(2 * b + 1), nb = cell(2 * b);
             area += nb * (2.0 * tp + pb);
             tp += pb;
             fp += nb;
@@ -366,7 +373,7 @@ public:
     double roc_auc_error_bound() const {
         double shared = 0.0, tp = 0.0, fp = 0.0;
         for (std::size_t b = 0; b < opt_.n_bins; ++b) {
-            const double pb = positives(b), nb = negatives(b);
+            const double pb = cell(2 * b + 1), nb = cell(2 * b);
             shared += pb * nb;
             tp += pb;
             fp += nb;
@@ -389,7 +396,7 @@ public:
         detail::require(p_total > 0.0, "binned_auc::average_precision", "y_true", "has no positive with non-zero weight");
         double ap = 0.0, tp = 0.0, fp = 0.0;
         for (std::size_t b = opt_.n_bins; b-- > 0;) {
-            const double pb = positives(b), nb = negatives(b);
+            const double pb = cell(2 * b + 1), nb = cell(2 * b);
             tp += pb;
             fp += nb;
             if (pb > 0.0) ap += (pb / p_total) * (tp / (tp + fp));
@@ -405,7 +412,7 @@ public:
                         "has no positive with non-zero weight");
         double bound = 0.0, t = 0.0, f = 0.0;
         for (std::size_t b = opt_.n_bins; b-- > 0;) {
-            const double pb = positives(b), nb = negatives(b);
+            const double pb = cell(2 * b + 1), nb = cell(2 * b);
             if (pb > 0.0 && nb + f > 0.0) {
                 const double hi = (t + pb) / (t + pb + f);
                 const double lo = t / (t + f + nb);
@@ -425,7 +432,7 @@ public:
         binary_clf_curve_result c;
         double tp = 0.0, fp = 0.0;
         for (std::size_t b = opt_.n_bins; b-- > 0;) {
-            const double pb = positives(b), nb = negatives(b);
+            const double pb = cell(2 * b + 1), nb = cell(2 * b);
             if (pb == 0.0 && nb == 0.0) continue;
             tp += pb;
             fp += nb;
@@ -492,6 +499,10 @@ private:
         std::uint64_t h = 0xcbf29ce484222325ULL;
         for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 0x100000001b3ULL;
         return h;
+    }
+
+    void check_bin(const char* fn, std::size_t b) const {
+        detail::require(b < opt_.n_bins, fn, "b", "is ", b, ", not below n_bins ", opt_.n_bins);
     }
 
     std::uint32_t bin(double x) const noexcept {
