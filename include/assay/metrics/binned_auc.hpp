@@ -76,12 +76,12 @@
 #include "../error.hpp"
 #include "curves.hpp"
 #include "detail/input.hpp"
+#include "detail/state_bytes.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <type_traits>
 #include <vector>
@@ -281,21 +281,17 @@ public:
     /// The options and histogram as bytes (format in the file comment).
     /// Complexity: O(B).
     std::vector<std::uint8_t> save() const {
-        std::vector<std::uint8_t> out;
-        out.reserve(state_size(opt_.n_bins));
-        for (unsigned char c : magic) out.push_back(c);
-        put(out, format_version, 2);
-        out.push_back(opt_.outside == out_of_range::error ? 1 : 0);
-        out.push_back(weighted_ ? 1 : 0);
-        put(out, opt_.n_bins, 8);
-        put(out, bits(opt_.lo), 8);
-        put(out, bits(opt_.hi), 8);
-        put(out, static_cast<std::uint64_t>(opt_.pos_label), 8);
-        put(out, n_samples_, 8);
-        for (std::size_t k = 0; k < counts_.size(); ++k) put(out, count(k), 8);
-        for (std::size_t k = 0; k < weights_.size(); ++k) put(out, bits(weights_[k]), 8);
-        put(out, fnv1a(out.data(), out.size()), 8);
-        return out;
+        detail::metrics::state_writer w(magic, format_version, header_size + 32 * opt_.n_bins + 8);
+        w.u8(opt_.outside == out_of_range::error ? 1 : 0);
+        w.u8(weighted_ ? 1 : 0);
+        w.u64(opt_.n_bins);
+        w.f64(opt_.lo);
+        w.f64(opt_.hi);
+        w.i64(opt_.pos_label);
+        w.u64(n_samples_);
+        for (std::size_t k = 0; k < counts_.size(); ++k) w.u64(count(k));
+        for (std::size_t k = 0; k < weights_.size(); ++k) w.f64(weights_[k]);
+        return w.finish();
     }
 
     /// Replaces this accumulator by a saved one. Throws: assay::corrupt_state
@@ -303,47 +299,41 @@ public:
     /// Complexity: O(B).
     void load(const void* data, std::size_t size) {
         const char* fn = "binned_auc::load";
-        const auto* p = static_cast<const unsigned char*>(data);
-        if (p == nullptr && size != 0) detail::throw_corrupt_state(fn, "null data with non-zero size");
-        if (size < header_size + 8) detail::throw_corrupt_state(fn, "state is ", size, " bytes, shorter than the header");
-        if (std::memcmp(p, magic, 4) != 0) detail::throw_corrupt_state(fn, "not a binned_auc state (bad magic)");
-        const auto version = static_cast<std::uint16_t>(get(p + 4, 2));
-        if (version != format_version)
-            detail::throw_corrupt_state(fn, "unsupported format version ", version, " (this build reads ", format_version, ")");
-        const std::uint64_t b = get(p + 8, 8);
-        if (b < 1 || b > max_bins) detail::throw_corrupt_state(fn, "n_bins is ", b, ", not in [1, ", max_bins, "]");
-        if (size != state_size(static_cast<std::size_t>(b)))
-            detail::throw_corrupt_state(fn, "state is ", size, " bytes, ", state_size(static_cast<std::size_t>(b)),
-                                        " expected for ", b, " bins (truncated or padded)");
-        if (get(p + size - 8, 8) != fnv1a(p, size - 8)) detail::throw_corrupt_state(fn, "checksum mismatch (corrupted bytes)");
-        const unsigned policy = p[6], weighted = p[7];
+        detail::metrics::state_reader in(data, size, magic, format_version, fn, "binned_auc");
+        const unsigned policy = in.u8(), weighted = in.u8();
         if (policy > 1 || weighted > 1) detail::throw_corrupt_state(fn, "bad policy or weighted flag");
+        const std::uint64_t b = in.u64();
+        if (b < 1 || b > max_bins) detail::throw_corrupt_state(fn, "n_bins is ", b, ", not in [1, ", max_bins, "]");
         binned_auc_options o;
         o.n_bins = static_cast<std::size_t>(b);
         o.outside = policy == 1 ? out_of_range::error : out_of_range::clamp;
-        o.lo = from_bits(get(p + 16, 8));
-        o.hi = from_bits(get(p + 24, 8));
-        o.pos_label = static_cast<label_type>(get(p + 32, 8));
+        o.lo = in.f64();
+        o.hi = in.f64();
+        o.pos_label = in.i64();
         if (!(std::isfinite(o.lo) && std::isfinite(o.hi) && o.lo < o.hi && std::isfinite(o.hi - o.lo)))
             detail::throw_corrupt_state(fn, "bad score range [", o.lo, ", ", o.hi, "]");
-        binned_auc fresh(o);
-        fresh.n_samples_ = get(p + 40, 8);
-        fresh.weighted_ = weighted == 1;
+        const std::uint64_t n_samples = in.u64();
         const std::size_t cells = 2 * o.n_bins;
-        const unsigned char* q = p + header_size;
+        if (in.left() != 16 * cells)
+            detail::throw_corrupt_state(fn, "state holds ", in.left(), " bytes of cells, ", 16 * cells, " expected for ",
+                                        b, " bins (truncated or padded)");
+        binned_auc fresh(o);
+        fresh.n_samples_ = n_samples;
+        fresh.weighted_ = weighted == 1;
         std::uint64_t rows = 0;
-        for (std::size_t k = 0; k < cells; ++k, q += 8) {
-            const std::uint64_t c = get(q, 8);
-            if (c > fresh.n_samples_ - rows) detail::throw_corrupt_state(fn, "row counts exceed n_samples");
+        for (std::size_t k = 0; k < cells; ++k) {
+            const std::uint64_t c = in.u64();
+            if (c > n_samples - rows) detail::throw_corrupt_state(fn, "row counts exceed n_samples");
             rows += c;
             fresh.counts_[k] = c;
         }
-        for (std::size_t k = 0; k < cells; ++k, q += 8) {
-            const double w = from_bits(get(q, 8));
+        for (std::size_t k = 0; k < cells; ++k) {
+            const double w = in.f64();
             if (!(w >= 0.0 && w < std::numeric_limits<double>::infinity()) || (w != 0.0 && !fresh.weighted_))
                 detail::throw_corrupt_state(fn, "weight of cell ", k, " is ", w);
             fresh.weights_[k] = w;
         }
+        in.done();
         *this = std::move(fresh);
     }
     void load(const std::vector<std::uint8_t>& bytes) { load(bytes.data(), bytes.size()); }
@@ -473,33 +463,8 @@ private:
     static constexpr std::uint64_t lane_capacity = (std::uint64_t{1} << 32) - 1;
 
     static constexpr unsigned char magic[4] = {0x41, 0x53, 0x42, 0x48};
-    static constexpr std::uint64_t format_version = 1;
+    static constexpr std::uint16_t format_version = 1;
     static constexpr std::size_t header_size = 48;
-
-    static std::size_t state_size(std::size_t b) noexcept { return header_size + 32 * b + 8; }
-    static void put(std::vector<std::uint8_t>& out, std::uint64_t v, int n) {
-        for (int i = 0; i < n; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
-    }
-    static std::uint64_t get(const unsigned char* p, int n) noexcept {
-        std::uint64_t v = 0;
-        for (int i = 0; i < n; ++i) v |= static_cast<std::uint64_t>(p[i]) << (8 * i);
-        return v;
-    }
-    static std::uint64_t bits(double x) noexcept {
-        std::uint64_t v;
-        std::memcpy(&v, &x, 8);
-        return v;
-    }
-    static double from_bits(std::uint64_t v) noexcept {
-        double x;
-        std::memcpy(&x, &v, 8);
-        return x;
-    }
-    static std::uint64_t fnv1a(const unsigned char* p, std::size_t n) noexcept {
-        std::uint64_t h = 0xcbf29ce484222325ULL;
-        for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * 0x100000001b3ULL;
-        return h;
-    }
 
     void check_bin(const char* fn, std::size_t b) const {
         detail::require(b < opt_.n_bins, fn, "b", "is ", b, ", not below n_bins ", opt_.n_bins);
