@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -253,4 +254,129 @@ TEST_CASE("windowed and decayed counts: bad parameters and labels are errors; no
     // No rows yet: the metrics report empty input.
     CHECK_THROWS_AS(assay::windowed_confusion_counts(4).accuracy(), assay::invalid_argument);
     CHECK_THROWS_AS(assay::decayed_confusion_counts(0.9).f1(), assay::invalid_argument);
+}
+
+TEST_CASE("windowed and decayed counts: save, load, continue == uninterrupted") {
+    assay::rng g(41);
+    const ints labels{0, 1, 5};
+    const rows r = random_rows(g, 900, labels);
+    for (bool weighted : {false, true}) {
+        CAPTURE(weighted);
+        assay::windowed_confusion_counts whole(100, {0, 1, 5}), first(100, {0, 1, 5});
+        assay::decayed_confusion_counts dwhole(0.98, {0, 1, 5}), dfirst(0.98, {0, 1, 5});
+        for (std::size_t t = 0; t < r.y.size(); ++t) {
+            const double w = weighted ? r.w[t] : 1.0;
+            whole.update(r.y[t], r.p[t], w);
+            dwhole.update(r.y[t], r.p[t], w);
+            if (t < 333) first.update(r.y[t], r.p[t], w), dfirst.update(r.y[t], r.p[t], w);
+        }
+        assay::windowed_confusion_counts resumed(1);
+        resumed.load(first.save());
+        assay::decayed_confusion_counts dresumed(0.5);
+        dresumed.load(dfirst.save());
+        CHECK(resumed.window() == 100);
+        CHECK(resumed.labels() == labels);
+        CHECK(resumed.n_seen() == 333);
+        CHECK(dresumed.alpha() == 0.98);
+        CHECK(dresumed.n_seen() == 333);
+        for (std::size_t t = 333; t < r.y.size(); ++t) {
+            const double w = weighted ? r.w[t] : 1.0;
+            resumed.update(r.y[t], r.p[t], w);
+            dresumed.update(r.y[t], r.p[t], w);
+        }
+        CHECK(resumed.size() == whole.size());
+        CHECK(resumed.n_seen() == whole.n_seen());
+        for (std::size_t i = 0; i < 3; ++i)
+            for (std::size_t j = 0; j < 3; ++j) {
+                if (weighted) CHECK(close(resumed(i, j), whole(i, j), 1e-12, whole.counts().total()));
+                else CHECK(resumed(i, j) == whole(i, j));
+                CHECK(close(dresumed(i, j), dwhole(i, j), 1e-12, dwhole.total()));
+            }
+        CHECK(resumed.save().size() == whole.save().size());
+    }
+    // An empty window and a fresh decayed accumulator round-trip too.
+    assay::windowed_confusion_counts empty(5);
+    assay::windowed_confusion_counts e2(9, {3, 4, 5});
+    e2.load(empty.save());
+    CHECK(e2.size() == 0);
+    CHECK(e2.window() == 5);
+    CHECK(e2.labels() == ints{0, 1});
+}
+
+TEST_CASE("windowed and decayed counts: load rejects corrupt bytes and leaves the accumulator unchanged") {
+    assay::windowed_confusion_counts w(4, {0, 1, 2});
+    w.update(ints{0, 1, 2, 2, 1}, ints{0, 2, 2, 1, 1}, doubles{1.0, 0.5, 2.0, 1.0, 3.0});
+    assay::decayed_confusion_counts d(0.9, {0, 1, 2});
+    d.update(ints{0, 1, 2, 2, 1}, ints{0, 2, 2, 1, 1});
+    const auto wgood = w.save(), dgood = d.save();
+    assay::windowed_confusion_counts wt(3);
+    wt.update(1, 1);
+    assay::decayed_confusion_counts dt(0.5);
+    dt.update(0, 1);
+    for (std::size_t i = 0; i < wgood.size(); ++i) {
+        auto bad = wgood;
+        bad[i] ^= 0x01;
+        CHECK_THROWS_AS(wt.load(bad), assay::corrupt_state);
+    }
+    for (std::size_t i = 0; i < dgood.size(); ++i) {
+        auto bad = dgood;
+        bad[i] ^= 0x80;
+        CHECK_THROWS_AS(dt.load(bad), assay::corrupt_state);
+    }
+    for (std::size_t n = 0; n < wgood.size(); ++n) CHECK_THROWS_AS(wt.load(wgood.data(), n), assay::corrupt_state);
+    for (std::size_t n = 0; n < dgood.size(); ++n) CHECK_THROWS_AS(dt.load(dgood.data(), n), assay::corrupt_state);
+    CHECK_THROWS_AS(wt.load(dgood), assay::corrupt_state);  // another kind of state
+    CHECK_THROWS_AS(dt.load(wgood), assay::corrupt_state);
+
+    // Well-framed bytes whose content breaks an invariant.
+    const unsigned char wmagic[4] = {'A', 'S', 'W', 'C'}, dmagic[4] = {'A', 'S', 'D', 'C'};
+    auto window_state = [&](std::uint64_t window, const ints& labels, std::uint64_t seen, std::uint8_t weighted,
+                            const std::vector<std::pair<std::uint32_t, double>>& rows_) {
+        assay::detail::metrics::state_writer s(wmagic, 1);
+        s.u64(window);
+        s.u64(labels.size());
+        for (auto v : labels) s.i64(v);
+        s.u64(seen);
+        s.u8(weighted);
+        s.u64(rows_.size());
+        for (const auto& e : rows_) s.u32(e.first), s.f64(e.second);
+        return s.finish();
+    };
+    auto decayed_state = [&](double alpha, const ints& labels, std::uint64_t seen, const doubles& cells) {
+        assay::detail::metrics::state_writer s(dmagic, 1);
+        s.f64(alpha);
+        s.u64(labels.size());
+        for (auto v : labels) s.i64(v);
+        s.u64(seen);
+        for (double c : cells) s.f64(c);
+        return s.finish();
+    };
+    wt.load(window_state(2, {0, 1}, 5, 0, {{0, 1.0}, {3, 1.0}}));  // a valid one loads
+    CHECK(wt.size() == 2);
+    const auto wbefore_00 = wt(0, 0), wbefore_11 = wt(1, 1);
+    CHECK_THROWS_AS(wt.load(window_state(0, {0, 1}, 0, 0, {})), assay::corrupt_state);
+    CHECK_THROWS_AS(wt.load(window_state(2, {1, 0}, 1, 0, {{0, 1.0}})), assay::corrupt_state);
+    CHECK_THROWS_AS(wt.load(window_state(2, {0, 0}, 1, 0, {{0, 1.0}})), assay::corrupt_state);
+    CHECK_THROWS_AS(wt.load(window_state(2, {0, 1}, 1, 0, {{4, 1.0}})), assay::corrupt_state);   // cell out of range
+    CHECK_THROWS_AS(wt.load(window_state(2, {0, 1}, 1, 0, {{0, 0.5}})), assay::corrupt_state);   // not a unit weight
+    CHECK_THROWS_AS(wt.load(window_state(2, {0, 1}, 1, 1, {{0, -0.5}})), assay::corrupt_state);  // negative weight
+    CHECK_THROWS_AS(wt.load(window_state(1, {0, 1}, 2, 0, {{0, 1.0}, {1, 1.0}})), assay::corrupt_state);  // n > window
+    CHECK_THROWS_AS(wt.load(window_state(2, {0, 1}, 1, 0, {{0, 1.0}, {1, 1.0}})), assay::corrupt_state);  // n > seen
+    CHECK_THROWS_AS(wt.load(window_state(2, {0, 1}, 1, 2, {{0, 1.0}})), assay::corrupt_state);   // bad flag
+    CHECK_THROWS_AS(wt.load(window_state(2, {}, 0, 0, {})), assay::corrupt_state);               // no labels
+    CHECK(wt.size() == 2);
+    CHECK(wt(0, 0) == wbefore_00);
+    CHECK(wt(1, 1) == wbefore_11);
+
+    dt.load(decayed_state(0.5, {0, 1}, 3, {0.25, 0.5, 0.0, 1.0}));  // a valid one loads
+    CHECK(dt(0, 1) == 0.5);
+    CHECK_THROWS_AS(dt.load(decayed_state(0.0, {0, 1}, 3, {0, 0, 0, 0})), assay::corrupt_state);
+    CHECK_THROWS_AS(dt.load(decayed_state(1.5, {0, 1}, 3, {0, 0, 0, 0})), assay::corrupt_state);
+    CHECK_THROWS_AS(dt.load(decayed_state(0.5, {0, 1}, 3, {0, 0, 0})), assay::corrupt_state);
+    CHECK_THROWS_AS(dt.load(decayed_state(0.5, {0, 1}, 3, {0, -1.0, 0, 0})), assay::corrupt_state);
+    CHECK_THROWS_AS(dt.load(decayed_state(0.5, {0, 1}, 0, {0, 1.0, 0, 0})), assay::corrupt_state);
+    CHECK_THROWS_AS(dt.load(decayed_state(0.5, {2, 1}, 3, {0, 0, 0, 0})), assay::corrupt_state);
+    CHECK(dt.alpha() == 0.5);
+    CHECK(dt(0, 1) == 0.5);
+    CHECK(dt(1, 1) == 1.0);
 }

@@ -9,6 +9,22 @@
 // conventions: scikit-learn 1.2.1, zero_division, averaging); the members
 // accuracy(), precision(), recall(), f1(), ... are shorthands for those
 // functions over counts().
+//
+// Saved states (`save()` / `load()`, format version 1) use the framing of
+// detail/state_bytes.hpp: magic, 16-bit version, the fields below
+// (little-endian; doubles as IEEE-754 bit patterns), FNV-1a 64-bit hash.
+//   windowed ('A' 'S' 'W' 'C'): window u64, K u64, K labels i64 (sorted),
+//     rows seen u64, weighted flag u8, rows in the window n u64, then n rows
+//     oldest first: cell i·K + j u32, weight f64.
+//   decayed ('A' 'S' 'D' 'C'): alpha f64, K u64, K labels i64 (sorted), rows
+//     seen u64, then the K² decayed weights f64, row-major.
+// `load` treats the bytes as untrusted (framing, sizes, sorted unique labels,
+// alpha in (0, 1], window at most 2^32 rows and K at most 4096 for a window,
+// cells in range, weights finite and non-negative, unit weights when the
+// weighted flag is clear); on failure it throws assay::corrupt_state and
+// leaves the accumulator unchanged. A loaded window recomputes its weight
+// sums from its rows (for weighted rows they may differ from the saved
+// object's in the last bits; counts of unweighted rows are exact).
 #pragma once
 
 #include "../config.hpp"
@@ -16,6 +32,7 @@
 #include "classification.hpp"
 #include "confusion_matrix.hpp"
 #include "detail/input.hpp"
+#include "detail/state_bytes.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -60,6 +77,19 @@ public:
 private:
     const Derived& self() const { return static_cast<const Derived&>(*this); }
 };
+
+/// Reads K and K sorted, distinct labels (K at most max_k) of a saved state.
+inline std::vector<label_type> read_labels(state_reader& in, std::uint64_t max_k) {
+    const std::uint64_t k = in.u64();
+    if (k < 1 || k > max_k) throw_corrupt_state(in.function(), "number of labels is ", k);
+    if (in.left() / 8 < k) throw_corrupt_state(in.function(), "state ends inside the labels");
+    std::vector<label_type> labels(static_cast<std::size_t>(k));
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        labels[i] = in.i64();
+        if (i > 0 && labels[i] <= labels[i - 1]) throw_corrupt_state(in.function(), "labels are not sorted and distinct");
+    }
+    return labels;
+}
 
 /// Rewrites `snap` (declared labels) to hold `cells` (K×K, row-major).
 inline void fill_counts(confusion_counts& snap, const std::vector<double>& cells, double scale, bool any) {
@@ -157,7 +187,62 @@ public:
         return snap_;
     }
 
+    /// The window's configuration and rows as bytes (format in the file
+    /// comment). Complexity: O(window + K).
+    std::vector<std::uint8_t> save() const {
+        detail::metrics::state_writer w(magic, 1, 64 + 8 * n_classes() + 12 * size_);
+        w.u64(ring_.size());
+        w.u64(n_classes());
+        for (label_type v : labels()) w.i64(v);
+        w.u64(seen_);
+        w.u8(weighted_ ? 1 : 0);
+        w.u64(size_);
+        const std::size_t n = ring_.size();
+        std::size_t at = (head_ + n - size_) % n;
+        for (std::size_t r = 0; r < size_; ++r, at = at + 1 == n ? 0 : at + 1) {
+            w.u32(ring_[at].cell);
+            w.f64(ring_[at].weight);
+        }
+        return w.finish();
+    }
+
+    /// Replaces this accumulator by a saved one. Throws: assay::corrupt_state
+    /// (this one unchanged) if the bytes are not a valid saved window.
+    /// Complexity: O(window + K²).
+    void load(const void* data, std::size_t size) {
+        const char* fn = "windowed_confusion_counts::load";
+        detail::metrics::state_reader in(data, size, magic, 1, fn, "windowed_confusion_counts");
+        const std::uint64_t window = in.u64();
+        if (window < 1 || window > (std::uint64_t{1} << 32))
+            detail::throw_corrupt_state(fn, "window is ", window, ", not in [1, 2^32]");
+        const std::vector<label_type> labels = detail::metrics::read_labels(in, 4096);
+        const std::uint64_t seen = in.u64();
+        const unsigned weighted = in.u8();
+        const std::uint64_t n = in.u64();
+        if (weighted > 1) detail::throw_corrupt_state(fn, "bad weighted flag");
+        if (n > window || n > seen) detail::throw_corrupt_state(fn, n, " rows in a window of ", window, " after ", seen, " rows");
+        if (in.left() != 12 * n) detail::throw_corrupt_state(fn, "row data is ", in.left(), " bytes, ", 12 * n, " expected");
+        windowed_confusion_counts fresh(static_cast<std::size_t>(window), label_list(labels));
+        const std::uint64_t cells = fresh.cells_.size();
+        for (std::uint64_t r = 0; r < n; ++r) {
+            const std::uint32_t c = in.u32();
+            const double wt = in.f64();
+            if (c >= cells) detail::throw_corrupt_state(fn, "row ", r, " has cell ", c, ", not below ", cells);
+            if (!(wt >= 0.0 && wt < std::numeric_limits<double>::infinity()) || (weighted == 0 && wt != 1.0))
+                detail::throw_corrupt_state(fn, "row ", r, " has weight ", wt);
+            fresh.push(c, wt);
+        }
+        in.done();
+        fresh.seen_ = seen;
+        fresh.weighted_ = weighted == 1;
+        if (fresh.weighted_) fresh.resum();
+        *this = std::move(fresh);
+    }
+    void load(const std::vector<std::uint8_t>& bytes) { load(bytes.data(), bytes.size()); }
+
 private:
+    static constexpr unsigned char magic[4] = {0x41, 0x53, 0x57, 0x43};
+
     struct entry {
         std::uint32_t cell;
         double weight;
@@ -335,7 +420,45 @@ public:
         return snap_;
     }
 
+    /// alpha, labels and decayed weights as bytes (format in the file
+    /// comment). Complexity: O(K²).
+    std::vector<std::uint8_t> save() const {
+        detail::metrics::state_writer w(magic, 1, 48 + 8 * n_classes() + 8 * cells_.size());
+        w.f64(alpha_);
+        w.u64(n_classes());
+        for (label_type v : labels()) w.i64(v);
+        w.u64(seen_);
+        for (double c : cells_) w.f64(c * scale_);
+        return w.finish();
+    }
+
+    /// Replaces this accumulator by a saved one. Throws: assay::corrupt_state
+    /// (this one unchanged) if the bytes are not a valid saved state.
+    /// Complexity: O(K²).
+    void load(const void* data, std::size_t size) {
+        const char* fn = "decayed_confusion_counts::load";
+        detail::metrics::state_reader in(data, size, magic, 1, fn, "decayed_confusion_counts");
+        const double alpha = in.f64();
+        if (!(alpha > 0.0 && alpha <= 1.0)) detail::throw_corrupt_state(fn, "alpha is ", alpha);
+        const std::vector<label_type> labels = detail::metrics::read_labels(in, in.left() / 8);
+        const std::uint64_t seen = in.u64();
+        const std::uint64_t k = labels.size();
+        if (in.left() != 8 * k * k)
+            detail::throw_corrupt_state(fn, "cells are ", in.left(), " bytes, ", 8 * k * k, " expected for ", k, " labels");
+        decayed_confusion_counts fresh(alpha, label_list(labels));
+        for (double& c : fresh.cells_) {
+            c = in.f64();
+            if (!(c >= 0.0 && c < std::numeric_limits<double>::infinity()) || (seen == 0 && c != 0.0))
+                detail::throw_corrupt_state(fn, "a cell holds ", c);
+        }
+        in.done();
+        fresh.seen_ = seen;
+        *this = std::move(fresh);
+    }
+    void load(const std::vector<std::uint8_t>& bytes) { load(bytes.data(), bytes.size()); }
+
 private:
+    static constexpr unsigned char magic[4] = {0x41, 0x53, 0x44, 0x43};
     // The scale is folded into the cells below this (alpha^t would underflow).
     static constexpr double fold_below = 0x1p-400;
 
