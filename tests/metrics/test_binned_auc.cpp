@@ -467,3 +467,30 @@ TEST_CASE("binned_auc: load rejects corrupt or foreign bytes and leaves the accu
     target.load(good);
     CHECK(target == a);
 }
+
+TEST_CASE("binned_auc: the bin of a score never decreases as the score grows (what the bounds rest on)") {
+    assay::rng g(77);
+    struct range_case {
+        std::size_t b;
+        double lo, hi;
+    };
+    for (const range_case rc : {range_case{4096, 0.0, 1.0}, range_case{1000, -3.7, 11.3}, range_case{7, 1e-300, 3e-300},
+                                range_case{65536, -1e150, 1e150}, range_case{3, 0.1, 0.3}}) {
+        const assay::binned_auc a(bins(rc.b, rc.lo, rc.hi));
+        const double span = rc.hi - rc.lo;
+        for (int i = 0; i < 20000; ++i) {
+            // Neighbouring doubles, points near the edges, and random pairs (some outside the range).
+            double x = rc.lo - 0.1 * span + 1.2 * span * assay::uniform_real(g);
+            if (i % 3 == 0) {
+                const double k = static_cast<double>(assay::uniform_index(g, rc.b + 1));
+                x = rc.lo + k * (span / static_cast<double>(rc.b));
+            }
+            const double y = i % 2 == 0 ? std::nextafter(x, std::numeric_limits<double>::infinity())
+                                        : x + span * 1e-3 * assay::uniform_real(g);
+            CHECK(a.bin_of(x) <= a.bin_of(y));
+            CHECK(a.bin_of(y) < rc.b);
+        }
+        CHECK(a.bin_of(rc.lo) == 0);
+        CHECK(a.bin_of(rc.hi) == rc.b - 1);
+    }
+}
