@@ -76,7 +76,7 @@ public:
         if (got != version)
             throw_corrupt_state(fn_, "unsupported format version ", got, " (this build reads ", version, ")");
         std::uint64_t stored = 0;
-        for (int i = 0; i < 8; ++i) stored |= static_cast<std::uint64_t>(p[size - 8 + i]) << (8 * i);
+        for (std::size_t i = 0; i < 8; ++i) stored |= static_cast<std::uint64_t>(p[size - 8 + i]) << (8 * i);
         if (stored != fnv1a64(p, size - 8)) throw_corrupt_state(fn_, "checksum mismatch (corrupted or truncated bytes)");
         p_ = p + 6;
         n_ = size - 6 - 8;
