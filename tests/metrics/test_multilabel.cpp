@@ -476,3 +476,34 @@ TEST_CASE("multilabel accumulators: a failed batch leaves the state unchanged") 
     CHECK_THROWS_AS(r.update(t, assay::as_matrix_view(s2, 3)), assay::invalid_argument);
     CHECK(r == rb);
 }
+
+TEST_CASE("multilabel counts: byte-sized input past the 2^24-row block of the 32-bit counters") {
+    // Every row of label 0 is a true positive; label 1 is predicted on every
+    // third row and true on none. Counts known by construction.
+    const std::size_t n = (std::size_t{1} << 24) + 5;
+    std::vector<std::uint8_t> y(2 * n, 0), p(2 * n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        y[2 * i] = p[2 * i] = 1;
+        p[2 * i + 1] = i % 3 == 0 ? 1 : 0;
+    }
+    assay::multilabel_counts c(2);
+    c.update(assay::as_matrix_view(y, 2), assay::as_matrix_view(p, 2));
+    CHECK(c.true_positives() == doubles{static_cast<double>(n), 0.0});
+    CHECK(c.predicted_positives() == doubles{static_cast<double>(n), static_cast<double>((n + 2) / 3)});
+    CHECK(c.exact_match_weight() == static_cast<double>(n - (n + 2) / 3));
+}
+
+TEST_CASE("multilabel: byte-sized indicators outside {0, 1} are rejected (uint8, int8, and on the fast path)") {
+    const std::vector<std::uint8_t> ok{1, 0, 1, 0};
+    std::vector<std::uint8_t> two{1, 0, 2, 0};
+    CHECK_THROWS_WITH_AS(assay::hamming_loss(assay::as_matrix_view(ok, 2), assay::as_matrix_view(two, 2)),
+                         "assay::hamming_loss: y_pred: value at row 1, column 0 is 2 (indicator entries must be 0 or 1)",
+                         assay::invalid_argument);
+    const std::vector<std::int8_t> neg{1, 0, 0, -1};
+    CHECK_THROWS_WITH_AS(assay::hamming_loss(assay::as_matrix_view(neg, 2), assay::as_matrix_view(ok, 2)),
+                         "assay::hamming_loss: y_true: value at row 1, column 1 is -1 (indicator entries must be 0 or 1)",
+                         assay::invalid_argument);
+    // bool input: always valid. Rows (1,0) vs (1,0) and (1,1) vs (1,0): one of four cells differs.
+    const bool bt[] = {true, false, true, true}, bp[] = {true, false, true, false};
+    CHECK(assay::hamming_loss(assay::matrix_view<const bool>(bt, 2, 2), assay::matrix_view<const bool>(bp, 2, 2)) == 0.25);
+}
