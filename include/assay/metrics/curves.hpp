@@ -27,6 +27,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -184,93 +185,100 @@ Visit walk_merged(std::uint64_t* pos, std::size_t n_pos, std::uint64_t* neg, std
     return visit;
 }
 
-/// Rows at or above this count take walk_bucketed.
+/// Rows at or above this count take the bucketed walk.
 constexpr std::size_t bucket_walk_min_rows = std::size_t{1} << 14;
-/// Rows per bucket walk_bucketed aims at (a block that stays in cache).
-constexpr std::size_t bucket_walk_target = std::size_t{1} << 14;
+/// Rows per bucket the bucketed walk aims at (a block that stays in cache).
+constexpr std::size_t bucket_walk_target = std::size_t{1} << 15;
 
-/// Unweighted, large inputs: the same visits as walk_merged, without
-/// sorting the whole input. Both classes are split into buckets of score
-/// values (a linear map of the score, so buckets are ordered and tied scores
-/// share a bucket) in one scatter; then, from the highest bucket down, each
-/// bucket's keys are sorted in cache and walked at once. Inside a bucket a
-/// key becomes ((key − bucket's least key) << 1) | is_positive, so one sort
-/// of one array orders both classes and a linear pass reads the counts;
-/// a bucket whose keys span 2^63 or more is merged as in walk_merged. A
-/// bucket that is too large for the cache (skewed scores) is split again.
-/// pos / neg are not modified; kmin / kmax bound their keys.
+/// Number of score buckets for n rows: a power of two, about n / target.
+inline std::size_t bucket_count(std::size_t n, std::size_t target) {
+    std::size_t nb = 1;
+    while (nb < 4096 && nb * target < n) nb *= 2;
+    return nb;
+}
+
+/// A monotone map of scores to nb buckets: floor((x − lo) · nb / (hi − lo)),
+/// clamped to [0, nb), so equal scores share a bucket and buckets are
+/// ordered; scores outside [lo, hi] land in the end buckets. NaN maps to the
+/// last bucket. When hi − lo gives no finite positive scale, one bucket.
+struct score_map {
+    double lo = 0.0, scale = 0.0, top = 0.0;
+    std::size_t nb = 1;
+    score_map() = default;
+    score_map(double lo_, double hi_, std::size_t nb_) : lo(lo_), nb(nb_) {
+        scale = static_cast<double>(nb) / (hi_ - lo_);
+        if (!(nb > 1 && scale > 0.0 && scale < std::numeric_limits<double>::infinity())) nb = 1, scale = 0.0;
+        top = static_cast<double>(nb - 1);
+    }
+    std::size_t operator()(double x) const noexcept {
+        const double b = (x - lo) * scale;
+        const double c = b < top ? b : top;
+        return c >= 1.0 ? static_cast<std::size_t>(c) : 0u;
+    }
+};
+
+/// Keys of both classes grouped by score bucket: bucket b of the positives
+/// is pos[pos_at[b], pos_at[b + 1]), of the negatives neg[neg_at[b],
+/// neg_at[b + 1]); kmin[b] / kmax[b] bound the bucket's keys of both classes
+/// (kmin > kmax when it is empty).
+struct key_buckets {
+    std::vector<std::size_t> pos_at, neg_at;
+    std::vector<std::uint64_t> kmin, kmax;
+    std::size_t size() const noexcept { return kmin.size(); }
+    void reset(std::size_t nb) {
+        pos_at.assign(nb + 1, 0);
+        neg_at.assign(nb + 1, 0);
+        kmin.assign(nb, ~std::uint64_t{0});
+        kmax.assign(nb, 0);
+    }
+    /// Counts (pos_at[b + 1], neg_at[b + 1]) to offsets; returns the write
+    /// cursors (positives, negatives) for a scatter.
+    void offsets(std::vector<std::size_t>& wp, std::vector<std::size_t>& wn) {
+        const std::size_t nb = size();
+        for (std::size_t b = 0; b < nb; ++b) pos_at[b + 1] += pos_at[b], neg_at[b + 1] += neg_at[b];
+        wp.assign(pos_at.begin(), pos_at.end() - 1);
+        wn.assign(neg_at.begin(), neg_at.end() - 1);
+    }
+};
+
 template <class Visit>
 Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint64_t* neg, std::size_t n_neg,
                     std::uint64_t kmin, std::uint64_t kmax, std::uint64_t& tps, std::uint64_t& fps, Visit visit,
-                    int depth, std::size_t target = bucket_walk_target) {
-    const std::size_t n = n_pos + n_neg;
-    const double lo = key_to_double(kmin), hi = key_to_double(kmax);
-    const double range = hi - lo;
-    std::size_t nb = 1;
-    while (nb < 4096 && nb * target < n) nb *= 2;
-    const double scale = static_cast<double>(nb) / range;
-    const bool split = kmin != kmax && nb > 1 && scale > 0.0 && scale < std::numeric_limits<double>::infinity();
-    if (!split) nb = 1;
-    const double top = static_cast<double>(nb - 1);
-    const auto bucket = [&](std::uint64_t k) -> std::size_t {
-        const double b = (key_to_double(k) - lo) * scale;  // monotone in the score
-        return b >= top ? nb - 1 : static_cast<std::size_t>(b);
-    };
-    // Bucket b of the positives is [pb[b], pb[b + 1]) of `out`, of the
-    // negatives [nbk[b], nbk[b + 1]).
-    std::vector<std::size_t> pb(nb + 1, 0), nbk(nb + 1, 0);
-    big_buffer<std::uint64_t> out;
-    const std::uint64_t* sorted_pos = pos;
-    const std::uint64_t* sorted_neg = neg;
-    if (nb > 1) {
-        for (std::size_t i = 0; i < n_pos; ++i) ++pb[bucket(pos[i]) + 1];
-        for (std::size_t i = 0; i < n_neg; ++i) ++nbk[bucket(neg[i]) + 1];
-        nbk[0] = n_pos;
-        for (std::size_t b = 0; b < nb; ++b) pb[b + 1] += pb[b], nbk[b + 1] += nbk[b];
-        out.allocate(n);
-        std::vector<std::size_t> wp(pb.begin(), pb.end() - 1), wn(nbk.begin(), nbk.end() - 1);
-        std::uint64_t* o = out.data();
-        for (std::size_t i = 0; i < n_pos; ++i) {
-            const std::uint64_t k = pos[i];
-            o[wp[bucket(k)]++] = k;
-        }
-        for (std::size_t i = 0; i < n_neg; ++i) {
-            const std::uint64_t k = neg[i];
-            o[wn[bucket(k)]++] = k;
-        }
-        sorted_pos = o;
-        sorted_neg = o;
-    } else {
-        pb[1] = n_pos;
-        nbk[0] = 0;
-        nbk[1] = n_neg;
-    }
-    // Blocks of up to `cap` keys are sorted in cache; larger ones split again.
+                    int depth, std::size_t target = bucket_walk_target);
+
+/// The walk of keys grouped by bucket (see key_buckets), from the highest
+/// bucket down: each bucket's keys are sorted in cache and walked at once.
+/// Inside a bucket a key becomes ((key − bucket's least key) << 1) |
+/// is_positive, so one sort of one array orders both classes and a linear
+/// pass reads the counts. A bucket whose keys span 2^63 or more is merged as
+/// in walk_merged; one too large for the cache (skewed scores) is split
+/// again, up to `depth` times. Counts start at tps / fps and are updated.
+template <class Visit>
+Visit walk_partitioned(const std::uint64_t* pos, const std::uint64_t* neg, const key_buckets& kb, std::uint64_t& tps,
+                       std::uint64_t& fps, Visit visit, int depth, std::size_t target = bucket_walk_target) {
+    const std::size_t nb = kb.size();
     const std::size_t cap = std::max<std::size_t>(8 * target, 64);
     std::size_t most = 0;
     for (std::size_t b = 0; b < nb; ++b) {
-        const std::size_t m = (pb[b + 1] - pb[b]) + (nbk[b + 1] - nbk[b]);
+        const std::size_t m = (kb.pos_at[b + 1] - kb.pos_at[b]) + (kb.neg_at[b + 1] - kb.neg_at[b]);
         if (m <= cap) most = std::max(most, m);
     }
-    big_buffer<std::uint64_t> block(most + 2), tmp(most + 2);
+    big_buffer<std::uint64_t> block(most + 1), tmp(most + 1);
     std::vector<std::uint32_t> cnt(block_sort_buckets);
     std::uint64_t tp = tps, fp = fps;
     for (std::size_t b = nb; b-- > 0;) {
-        const std::uint64_t* sp = sorted_pos + pb[b];
-        const std::uint64_t* sn = sorted_neg + nbk[b];
-        const std::size_t np = pb[b + 1] - pb[b], nn = nbk[b + 1] - nbk[b], m = np + nn;
+        const std::uint64_t* sp = pos + kb.pos_at[b];
+        const std::uint64_t* sn = neg + kb.neg_at[b];
+        const std::size_t np = kb.pos_at[b + 1] - kb.pos_at[b], nn = kb.neg_at[b + 1] - kb.neg_at[b], m = np + nn;
         if (m == 0) continue;
-        std::uint64_t bmin = ~std::uint64_t{0}, bmax = 0;
-        for (std::size_t i = 0; i < np; ++i) bmin = std::min(bmin, sp[i]), bmax = std::max(bmax, sp[i]);
-        for (std::size_t i = 0; i < nn; ++i) bmin = std::min(bmin, sn[i]), bmax = std::max(bmax, sn[i]);
-        const std::uint64_t span = bmax - bmin;
+        const std::uint64_t bmin = kb.kmin[b], bmax = kb.kmax[b], span = bmax - bmin;
         if (m > cap && depth > 0 && bmin != bmax) {
             visit = walk_bucketed(sp, np, sn, nn, bmin, bmax, tp, fp, visit, depth - 1, target);
             continue;
         }
         if (span >> 63 != 0 || m > cap) {
-            // Keys too far apart for the relative form (or a block that does
-            // not shrink): walk this bucket as walk_merged does.
+            // Keys too far apart for the relative form, or a block that does
+            // not shrink: walk this bucket as walk_merged does.
             big_buffer<std::uint64_t> lay(m + 2);
             std::uint64_t* lp = lay.data() + 1;
             std::uint64_t* ln = lay.data() + 2 + np;
@@ -299,15 +307,60 @@ Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint
     return visit;
 }
 
+/// Unweighted, large inputs: the same visits as walk_merged, without sorting
+/// the whole input. Both classes are scattered into buckets of score values
+/// (score_map over [kmin, kmax], which bound the keys), then walked by
+/// walk_partitioned. pos / neg are not modified.
+template <class Visit>
+Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint64_t* neg, std::size_t n_neg,
+                    std::uint64_t kmin, std::uint64_t kmax, std::uint64_t& tps, std::uint64_t& fps, Visit visit,
+                    int depth, std::size_t target) {
+    const std::size_t n = n_pos + n_neg;
+    const score_map map(key_to_double(kmin), key_to_double(kmax), kmin == kmax ? 1 : bucket_count(n, target));
+    key_buckets kb;
+    kb.reset(map.nb);
+    if (map.nb == 1) {
+        kb.pos_at[1] = n_pos;
+        kb.neg_at[1] = n_neg;
+        kb.kmin[0] = kmin;
+        kb.kmax[0] = kmax;
+        return walk_partitioned(pos, neg, kb, tps, fps, visit, depth, target);
+    }
+    for (std::size_t i = 0; i < n_pos; ++i) ++kb.pos_at[map(key_to_double(pos[i])) + 1];
+    for (std::size_t i = 0; i < n_neg; ++i) ++kb.neg_at[map(key_to_double(neg[i])) + 1];
+    std::vector<std::size_t> wp, wn;
+    kb.offsets(wp, wn);
+    big_buffer<std::uint64_t> out(n);
+    std::uint64_t* op = out.data();
+    std::uint64_t* on = out.data() + n_pos;
+    for (std::size_t i = 0; i < n_pos; ++i) {
+        const std::uint64_t k = pos[i];
+        const std::size_t b = map(key_to_double(k));
+        op[wp[b]++] = k;
+        kb.kmin[b] = std::min(kb.kmin[b], k);
+        kb.kmax[b] = std::max(kb.kmax[b], k);
+    }
+    for (std::size_t i = 0; i < n_neg; ++i) {
+        const std::uint64_t k = neg[i];
+        const std::size_t b = map(key_to_double(k));
+        on[wn[b]++] = k;
+        kb.kmin[b] = std::min(kb.kmin[b], k);
+        kb.kmax[b] = std::max(kb.kmax[b], k);
+    }
+    return walk_partitioned(op, on, kb, tps, fps, visit, depth, target);
+}
+
 /// Unweighted: the walk of the layout in `buf` (n + 2 entries): [0]
 /// sentinel, [1, 1 + P) positives, [1 + P] sentinel, [2 + P, 2 + n)
-/// negatives; kmin / kmax bound the keys. May reorder the keys in place.
+/// negatives; kmin / kmax bound the keys. When `kb` is given, the keys of
+/// each class are already grouped by its buckets. May reorder the keys.
 template <class Visit>
 Visit walk_split(std::uint64_t* buf, std::size_t n_pos, std::size_t n, std::uint64_t kmin, std::uint64_t kmax,
-                 Visit visit) {
+                 const key_buckets* kb, Visit visit) {
     std::uint64_t tps = 0, fps = 0;
     buf[0] = 0;
     buf[1 + n_pos] = 0;
+    if (kb != nullptr && kb->size() > 0) return walk_partitioned(buf + 1, buf + 2 + n_pos, *kb, tps, fps, visit, 3);
     if (n >= bucket_walk_min_rows)
         return walk_bucketed(buf + 1, n_pos, buf + 2 + n_pos, n - n_pos, kmin, kmax, tps, fps, visit, 3);
     return walk_merged(buf + 1, n_pos, buf + 2 + n_pos, n - n_pos, tps, fps, visit);
@@ -337,6 +390,7 @@ struct scored_rows {
     big_buffer<std::uint64_t> buf;
     std::size_t n_rows = 0, n_pos_rows = 0;
     std::uint64_t key_min = ~std::uint64_t{0}, key_max = 0;  // bounds of the unweighted keys
+    key_buckets buckets;  // set when buf's classes are grouped by score bucket
     std::vector<std::uint64_t> pos_added, neg_added;
     // Weighted: keys and signed weights (filled by fill_weighted), and rows
     // given one by one.
@@ -368,6 +422,7 @@ struct scored_rows {
     /// lands in the unfilled middle and is overwritten later.
     template <class ItT, class ItS>
     void fill_split(ItT t, ItS s, std::size_t n, label_type pos_label) {
+        buckets = key_buckets{};
         buf.allocate(n + 2);
         std::uint64_t* b = buf.data();
         std::size_t ip = 0, in = 0;
@@ -382,8 +437,9 @@ struct scored_rows {
             lo = std::min(lo, k);
             hi = std::max(hi, k);
         }
-        key_min = lo;
-        key_max = hi;
+        key_min = std::min(key_min, lo);
+        key_max = std::max(key_max, hi);
+        buckets = key_buckets{};
         n_rows = n;
         n_pos_rows = ip;
         n_pos = static_cast<double>(ip);
@@ -396,6 +452,14 @@ struct scored_rows {
     /// non-finite score. No branch depends on the data.
     template <class ItT, class ItS>
     void fill_split_01(ItT t, ItS s, std::size_t n, bool& other, unsigned& seen, bool& bad_score) {
+        using cat = typename std::iterator_traits<ItS>::iterator_category;
+        if constexpr (std::is_base_of<std::random_access_iterator_tag, cat>::value) {
+            if (n >= bucket_walk_min_rows) {
+                fill_buckets_01(t, s, n, other, seen, bad_score);
+                return;
+            }
+        }
+        buckets = key_buckets{};
         buf.allocate(n + 2);
         std::uint64_t* b = buf.data();
         std::size_t ip = 0, in = 0;
@@ -417,11 +481,82 @@ struct scored_rows {
             lo = std::min(lo, k);
             hi = std::max(hi, k);
         }
-        key_min = lo;
-        key_max = hi;
+        key_min = std::min(key_min, lo);
+        key_max = std::max(key_max, hi);
         other = above != 0;
         seen = bits;
         bad_score = bad;
+        n_rows = n;
+        n_pos_rows = ip;
+        n_pos = static_cast<double>(ip);
+        n_neg = static_cast<double>(in);
+    }
+
+    /// fill_split_01 for large inputs, in two reads of the input and no
+    /// other pass: the first checks the labels and scores and counts the rows
+    /// of each class per score bucket (score_map over the range of a sample
+    /// of the scores), the second writes each key straight into its class's
+    /// bucket of the split layout and records the buckets' key bounds, so the
+    /// walk starts with the sorting of the buckets (walk_partitioned). When
+    /// a label is outside {0, 1} or a score is not finite nothing is written.
+    template <class ItT, class ItS>
+    void fill_buckets_01(ItT t0, ItS s0, std::size_t n, bool& other, unsigned& seen, bool& bad_score) {
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        const std::size_t step = std::max<std::size_t>(n / 1024, 1);
+        for (std::size_t r = 0; r < n; r += step) {
+            const double x = static_cast<double>(s0[static_cast<std::ptrdiff_t>(r)]);
+            if (x - x == 0.0) lo = std::min(lo, x), hi = std::max(hi, x);
+        }
+        const score_map map(lo, hi, bucket_count(n, bucket_walk_target));
+        const std::size_t nb = map.nb;
+        // Pass 1: per bucket b, cnt[2b] negatives and cnt[2b + 1] positives.
+        std::vector<std::size_t> cnt(2 * nb, 0);
+        std::uint64_t above = 0;
+        unsigned bits = 0;
+        bool bad = false;
+        {
+            ItT t = t0;
+            ItS s = s0;
+            for (std::size_t r = 0; r < n; ++r, ++t, ++s) {
+                const double x = static_cast<double>(*s);
+                const std::uint64_t v = static_cast<std::uint64_t>(to_label(*t));
+                above |= v & ~std::uint64_t{1};
+                bits |= 1u << (v & 1u);
+                bad |= !(x - x == 0.0);  // NaN or infinite
+                ++cnt[2 * map(x) + (v & 1u)];
+            }
+        }
+        other = above != 0;
+        seen = bits;
+        bad_score = bad;
+        buckets = key_buckets{};
+        if (other || bad) return;
+        key_buckets kb;
+        kb.reset(nb);
+        for (std::size_t b = 0; b < nb; ++b) kb.pos_at[b + 1] = cnt[2 * b + 1], kb.neg_at[b + 1] = cnt[2 * b];
+        std::vector<std::size_t> wp, wn;
+        kb.offsets(wp, wn);
+        const std::size_t ip = kb.pos_at[nb], in = kb.neg_at[nb];
+        // Pass 2: cursors interleaved as cnt was, base pointers per class.
+        for (std::size_t b = 0; b < nb; ++b) cnt[2 * b] = wn[b], cnt[2 * b + 1] = wp[b];
+        buf.allocate(n + 2);
+        std::uint64_t* const base[2] = {buf.data() + 2 + ip, buf.data() + 1};
+        {
+            ItT t = t0;
+            ItS s = s0;
+            for (std::size_t r = 0; r < n; ++r, ++t, ++s) {
+                const double x = static_cast<double>(*s);
+                const std::size_t p = static_cast<std::size_t>(to_label(*t)) & 1u;
+                const std::size_t b = map(x);
+                const std::uint64_t k = ascending_key(x);
+                base[p][cnt[2 * b + p]++] = k;
+                kb.kmin[b] = std::min(kb.kmin[b], k);
+                kb.kmax[b] = std::max(kb.kmax[b], k);
+            }
+        }
+        for (std::size_t b = 0; b < nb; ++b)
+            if (kb.kmin[b] <= kb.kmax[b]) key_min = std::min(key_min, kb.kmin[b]), key_max = std::max(key_max, kb.kmax[b]);
+        buckets = std::move(kb);
         n_rows = n;
         n_pos_rows = ip;
         n_pos = static_cast<double>(ip);
@@ -487,12 +622,13 @@ struct scored_rows {
             for (std::size_t r = 0; r < n_rows - n_pos_rows; ++r) nb[w++] = buf[2 + n_pos_rows + r];
             for (std::uint64_t k : neg_added) nb[w++] = k;
             buf = std::move(nb);
+            buckets = key_buckets{};
             n_rows = np + nn;
             n_pos_rows = np;
             pos_added.clear();
             neg_added.clear();
         }
-        return walk_split(buf.data(), n_pos_rows, n_rows, key_min, key_max, v);
+        return walk_split(buf.data(), n_pos_rows, n_rows, key_min, key_max, buckets.size() ? &buckets : nullptr, v);
     }
 };
 
