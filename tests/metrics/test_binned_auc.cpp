@@ -326,6 +326,12 @@ TEST_CASE("binned_auc: scores outside the range are clamped or rejected; bad inp
     CHECK(big_strict == assay::binned_auc(bins(256)));
 
     CHECK_THROWS_AS(c.update(ints{1, 0}, doubles{0.5}), assay::invalid_argument);
+    // Labels that do not fit in a 64-bit signed integer.
+    const std::uint64_t huge = std::uint64_t{1} << 63;
+    const assay::binned_auc c_before = c;
+    CHECK_THROWS_AS(c.update(huge, 0.5), assay::invalid_argument);
+    CHECK_THROWS_AS(c.update(std::vector<std::uint64_t>{1, huge}, doubles{0.5, 0.5}), assay::invalid_argument);
+    CHECK(c == c_before);
     CHECK_THROWS_AS(c.update(ints{1, 0}, doubles{0.5, 0.2}, doubles{1.0}), assay::invalid_argument);
 
     CHECK_THROWS_WITH_AS(assay::binned_auc(bins(0)), "assay::binned_auc: n_bins: must lie in [1, 16777216], got 0",
