@@ -7,6 +7,7 @@
 #include <assay/metrics.hpp>
 #include <assay/random.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <numeric>
@@ -506,4 +507,67 @@ TEST_CASE("multilabel: byte-sized indicators outside {0, 1} are rejected (uint8,
     // bool input: always valid. Rows (1,0) vs (1,0) and (1,1) vs (1,0): one of four cells differs.
     const bool bt[] = {true, false, true, true}, bp[] = {true, false, true, false};
     CHECK(assay::hamming_loss(assay::matrix_view<const bool>(bt, 2, 2), assay::matrix_view<const bool>(bp, 2, 2)) == 0.25);
+}
+
+namespace {
+
+// The ranking metrics straight from their definitions (tests/reference/README.md,
+// "Multilabel"), one row at a time, O(L²) per row.
+struct ranking_oracle {
+    double lrap = 0, coverage = 0, loss = 0;
+};
+
+ranking_oracle brute_force_ranking(const bytes& y, const doubles& s, std::size_t n, std::size_t l) {
+    ranking_oracle o;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint8_t* yi = &y[i * l];
+        const double* si = &s[i * l];
+        std::size_t r = 0;
+        for (std::size_t k = 0; k < l; ++k) r += yi[k];
+        if (r == 0) {
+            o.lrap += 1.0;
+            continue;
+        }
+        double min_rel = 1e300, prec = 0.0;
+        std::size_t wrong = 0;
+        for (std::size_t a = 0; a < l; ++a) {
+            if (!yi[a]) continue;
+            min_rel = std::min(min_rel, si[a]);
+            std::size_t rank = 0, rel_at_or_above = 0;
+            for (std::size_t b = 0; b < l; ++b) {
+                if (si[b] >= si[a]) ++rank, rel_at_or_above += yi[b];
+                if (!yi[b] && si[b] >= si[a]) ++wrong;
+            }
+            prec += static_cast<double>(rel_at_or_above) / static_cast<double>(rank);
+        }
+        std::size_t cov = 0;
+        for (std::size_t b = 0; b < l; ++b) cov += si[b] >= min_rel ? 1u : 0u;
+        o.coverage += static_cast<double>(cov);
+        o.lrap += r == l ? 1.0 : prec / static_cast<double>(r);
+        o.loss += r == l ? 0.0 : static_cast<double>(wrong) / static_cast<double>(r * (l - r));
+    }
+    const double dn = static_cast<double>(n);
+    o.lrap /= dn, o.coverage /= dn, o.loss /= dn;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("label ranking metrics equal their definitions, with few and with many relevant labels per row") {
+    for (const double prevalence : {0.1, 0.5, 0.9}) {
+        const std::size_t n = 200, l = 40;  // rows with up to 40 relevant labels: both kernels run
+        assay::rng g(static_cast<std::uint64_t>(prevalence * 100));
+        bytes y(n * l);
+        doubles s(n * l);
+        for (std::size_t i = 0; i < n * l; ++i) {
+            y[i] = assay::uniform_real(g) < prevalence ? 1 : 0;
+            s[i] = static_cast<double>(assay::uniform_index(g, 8)) / 8.0 + (y[i] ? 0.25 : 0.0);  // many ties
+        }
+        const auto o = brute_force_ranking(y, s, n, l);
+        const auto yv = assay::as_matrix_view(y, l);
+        const auto sv = assay::as_matrix_view(s, l);
+        CHECK(assay::label_ranking_average_precision_score(yv, sv) == doctest::Approx(o.lrap).epsilon(1e-12));
+        CHECK(assay::coverage_error(yv, sv) == doctest::Approx(o.coverage).epsilon(1e-12));
+        CHECK(assay::label_ranking_loss(yv, sv) == doctest::Approx(o.loss).epsilon(1e-12));
+    }
 }

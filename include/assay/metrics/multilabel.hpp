@@ -36,6 +36,7 @@
 #include "curves.hpp"
 #include "detail/input.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -804,8 +805,9 @@ ASSAY_MULTILABEL_PRF(jaccard_per_class)
 ///   * coverage = #{j: s_j ≥ min over R of s}; 0 when R is empty;
 ///   * ranking loss = #{(r, f): r in R, f not in R, s_f ≥ s_r} / (|R|·(L − |R|));
 ///     0 when R is empty or every label is relevant.
-/// Each is averaged over rows weighted by sample_weight. Updates allocate
-/// nothing once L is known; a batch update that throws leaves the
+/// Each is averaged over rows weighted by sample_weight. A row with R
+/// relevant labels costs O(L·R) while R ≤ 16, O(L log L) beyond (a sort of
+/// the row). Updates allocate nothing once L is known; a batch update that throws leaves the
 /// accumulator unchanged. Merging adds the sums (equal to a full pass up to
 /// rounding).
 class label_ranking_accumulator {
@@ -821,7 +823,8 @@ public:
     /// Adds a batch: Y_true (0 / 1) and Y_score (finite) of the same shape.
     /// Throws: invalid_argument for an empty batch, mismatched shapes, a
     /// column count other than L, entries other than 0 / 1, NaN or infinite
-    /// scores. Complexity: O(rows·L·R) for R relevant labels per row, no allocation.
+    /// scores. Complexity: O(rows·L·min(R, log L)) for R relevant labels per
+    /// row, no allocation.
     template <class T, class S>
     void update(matrix_view<T> y_true, matrix_view<S> y_score) {
         update_as(fn_, y_true, y_score);
@@ -906,6 +909,9 @@ public:
 private:
     friend struct detail::metrics::ml_access;
     static constexpr const char* fn_ = "label_ranking_accumulator::update";
+    // Rows with more relevant labels than this are ranked by a sort of the
+    // row (O(L log L)) instead of counting per relevant label (O(L·R)).
+    static constexpr std::size_t sort_above = 16;
 
     template <class T, class S>
     void update_as(const char* fn, matrix_view<T> y_true, matrix_view<S> y_score) {
@@ -929,6 +935,8 @@ private:
         labels_ = l;
         score_.assign(l, 0.0);
         relevant_.assign(l, 0);
+        order_.assign(l, 0);
+        flag_.assign(l, 0);
         row_true_.assign(l, 0);
         row_score_.assign(l, 0.0);
     }
@@ -973,18 +981,45 @@ private:
                 s.lrap += wi;  // the ranking has no meaning: 1; coverage and loss 0
                 continue;
             }
-            // For each relevant label r: how many labels, and how many
-            // relevant labels, score at least s_r.
             double ratio_sum = 0.0;
             std::size_t coverage = 0, wrong = 0;
-            for (std::size_t a = 0; a < nr; ++a) {
-                const double sr = sc[rel[a]];
-                std::size_t ge = 0, rel_ge = 0;
-                for (std::size_t k = 0; k < l; ++k) ge += sc[k] >= sr ? 1u : 0u;
-                for (std::size_t b = 0; b < nr; ++b) rel_ge += sc[rel[b]] >= sr ? 1u : 0u;
-                ratio_sum += static_cast<double>(rel_ge) / static_cast<double>(ge);
-                coverage = ge > coverage ? ge : coverage;
-                wrong += ge - rel_ge;
+            if (nr <= sort_above) {
+                // For each relevant label r: how many labels, and how many
+                // relevant labels, score at least s_r. O(L·R).
+                for (std::size_t a = 0; a < nr; ++a) {
+                    const double sr = sc[rel[a]];
+                    std::size_t ge = 0, rel_ge = 0;
+                    for (std::size_t k = 0; k < l; ++k) ge += sc[k] >= sr ? 1u : 0u;
+                    for (std::size_t b = 0; b < nr; ++b) rel_ge += sc[rel[b]] >= sr ? 1u : 0u;
+                    ratio_sum += static_cast<double>(rel_ge) / static_cast<double>(ge);
+                    coverage = ge > coverage ? ge : coverage;
+                    wrong += ge - rel_ge;
+                }
+            } else {
+                // Many relevant labels: sort the row by score, descending, and
+                // walk its groups of tied scores. Every relevant label of a
+                // group has the same rank (all labels up to the group's end)
+                // and the same count of relevant labels at or above it.
+                // O(L log L).
+                std::uint32_t* ord = order_.data();
+                std::uint8_t* is_rel = flag_.data();
+                for (std::size_t k = 0; k < l; ++k) ord[k] = static_cast<std::uint32_t>(k), is_rel[k] = 0;
+                for (std::size_t a = 0; a < nr; ++a) is_rel[rel[a]] = 1;
+                std::sort(ord, ord + l, [sc](std::uint32_t a, std::uint32_t b) { return sc[a] > sc[b]; });
+                std::size_t all_le = 0, rel_le = 0;  // labels / relevant labels up to the current group
+                for (std::size_t g = 0; g < l;) {
+                    std::size_t e = g, g_rel = 0;
+                    while (e < l && sc[ord[e]] == sc[ord[g]]) g_rel += is_rel[ord[e]], ++e;
+                    all_le += e - g;
+                    rel_le += g_rel;
+                    if (g_rel != 0) {
+                        ratio_sum += static_cast<double>(g_rel) *
+                                     (static_cast<double>(rel_le) / static_cast<double>(all_le));
+                        coverage = all_le;
+                        wrong += g_rel * (all_le - rel_le);
+                    }
+                    g = e;
+                }
             }
             const double lrap = nr == l ? 1.0 : ratio_sum / static_cast<double>(nr);
             const double loss = nr == l ? 0.0
@@ -1005,6 +1040,8 @@ private:
     sums s_;
     std::vector<double> score_;            // scratch: one row's scores
     std::vector<std::uint32_t> relevant_;  // scratch: one row's relevant labels
+    std::vector<std::uint32_t> order_;     // scratch: one row's labels by score (rows with many relevant labels)
+    std::vector<std::uint8_t> flag_;
     std::vector<std::uint8_t> row_true_;   // scratch of a one-row update
     std::vector<double> row_score_;
 };
@@ -1031,7 +1068,7 @@ private:
 /// `label_ranking_average_precision_score`; see label_ranking_accumulator).
 /// Throws: invalid_argument for an empty matrix, mismatched shapes, entries
 /// other than 0 / 1, NaN / infinite scores, bad weights or zero total weight.
-/// Complexity: O(n·L·R) time (R relevant labels per row), O(L) memory.
+/// Complexity: O(n·L·min(R, log L)) time (R relevant labels per row), O(L) memory.
 ASSAY_LABEL_RANKING(label_ranking_average_precision_score, label_ranking_average_precision)
 /// Coverage error (scikit-learn 1.2.1 `coverage_error`): the mean number of
 /// top-scored labels needed to cover every relevant label (ties count
@@ -1220,7 +1257,8 @@ double ml_binary_average(const char* fn, matrix_view<T> y_true, matrix_view<S> y
 /// Throws: invalid_argument for an empty matrix, mismatched shapes, entries
 /// other than 0 / 1, NaN / infinite scores, bad weights, average = binary,
 /// and a label (or row, for samples) with only one class.
-/// Complexity: O(n·L·log(n·L)) time, O(n·L) memory (micro) or O(n) (per label).
+/// Complexity: O(n·L·log(n·L)) time, O(n·L) memory (the scores are copied
+/// column by column, or whole for micro, before sorting).
 template <class T, class S>
 double roc_auc_score(matrix_view<T> y_true, matrix_view<S> y_score, const multilabel_auc_options& o = {}) {
     return detail::metrics::ml_binary_average<T, S, std::vector<double>>(
