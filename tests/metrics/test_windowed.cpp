@@ -213,6 +213,12 @@ TEST_CASE("windowed and decayed counts: bad parameters and labels are errors; no
                          "assay::windowed_confusion_counts: window: must be at least 1, got 0", assay::invalid_argument);
     CHECK_THROWS_AS(assay::windowed_confusion_counts(5, {1, 1}), assay::invalid_argument);
     CHECK_THROWS_AS(assay::windowed_confusion_counts(5, assay::label_list(ints{})), assay::invalid_argument);
+    ints many(65536);
+    for (std::size_t i = 0; i < many.size(); ++i) many[i] = static_cast<std::int64_t>(i);
+    CHECK_THROWS_WITH_AS(assay::windowed_confusion_counts(5, assay::label_list(many)),
+                         "assay::windowed_confusion_counts: labels: has 65536 labels, more than the 65535 supported",
+                         assay::invalid_argument);
+    CHECK_THROWS_AS(assay::decayed_confusion_counts(0.5, assay::label_list(many)), assay::invalid_argument);
     const double nan = std::numeric_limits<double>::quiet_NaN();
     for (double alpha : {0.0, -0.5, 1.5, nan, std::numeric_limits<double>::infinity()})
         CHECK_THROWS_AS(static_cast<void>(assay::decayed_confusion_counts(alpha)), assay::invalid_argument);

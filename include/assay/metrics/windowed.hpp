@@ -51,7 +51,10 @@ template <class T>
 using if_label = std::enable_if_t<std::is_integral<T>::value || std::is_enum<T>::value, int>;
 
 /// The counting metrics of classification.hpp as members of a class that
-/// provides `const confusion_counts& counts() const`.
+/// provides `const confusion_counts& counts() const`. Each returns the
+/// function of the same name over counts(): same convention (scikit-learn
+/// 1.2.1), same Throws (notably invalid_argument when no row was seen).
+/// Complexity: O(K²).
 template <class Derived>
 class counting_getters {
 public:
@@ -77,6 +80,11 @@ public:
 private:
     const Derived& self() const { return static_cast<const Derived&>(*this); }
 };
+
+/// Cells are indexed by 32-bit integers: at most 65535 classes.
+inline void check_class_count(const char* fn, const label_list& labels) {
+    require(labels.size() <= 65535, fn, "labels", "has ", labels.size(), " labels, more than the 65535 supported");
+}
 
 /// Reads K and K sorted, distinct labels (K at most max_k) of a saved state.
 inline std::vector<label_type> read_labels(state_reader& in, std::uint64_t max_k) {
@@ -114,16 +122,17 @@ inline void fill_counts(confusion_counts& snap, const std::vector<double>& cells
 /// Exactness: unweighted counts are integers, so they equal a full pass over
 /// the last `window` rows exactly. With weights, removals subtract what was
 /// added, and the sums are recomputed from the ring once per `window`
-/// updates, so they stay within a few ulps of a full pass; a cell that holds
-/// no row is exactly 0.
+/// updates, so a sum differs from a full pass by at most about
+/// window·2^−53 times the largest weight in the window; a cell that holds no
+/// row is exactly 0.
 ///
 /// Memory: 16 bytes per window row plus O(K²), allocated at construction;
 /// updates never allocate.
 class windowed_confusion_counts : public detail::metrics::counting_getters<windowed_confusion_counts> {
 public:
     /// The last `window` rows, labels from `labels` (default {0, 1}).
-    /// Throws: invalid_argument if window is 0, or labels is empty or has
-    /// duplicates. Complexity: O(window + K²).
+    /// Throws: invalid_argument if window is 0, or labels is empty, has
+    /// duplicates or more than 65535 values. Complexity: O(window + K²).
     explicit windowed_confusion_counts(std::size_t window, label_list labels = {0, 1})
         : snap_(check_window(window, std::move(labels))),
           ring_(window),
@@ -250,6 +259,7 @@ private:
 
     static label_list check_window(std::size_t window, label_list labels) {
         detail::require(window >= 1, "windowed_confusion_counts", "window", "must be at least 1, got ", window);
+        detail::metrics::check_class_count("windowed_confusion_counts", labels);
         return labels;
     }
 
@@ -342,11 +352,11 @@ private:
 /// Memory: O(K²), allocated at construction; updates never allocate.
 class decayed_confusion_counts : public detail::metrics::counting_getters<decayed_confusion_counts> {
 public:
-    /// Throws: invalid_argument if alpha is not in (0, 1], or labels is empty
-    /// or has duplicates. Complexity: O(K²).
+    /// Throws: invalid_argument if alpha is not in (0, 1], or labels is empty,
+    /// has duplicates or more than 65535 values. Complexity: O(K²).
     explicit decayed_confusion_counts(double alpha, label_list labels = {0, 1})
         : alpha_(check_alpha(alpha)),
-          snap_(std::move(labels)),
+          snap_(checked_labels(std::move(labels))),
           cells_(snap_.n_classes() * snap_.n_classes(), 0.0) {}
 
     /// alpha = 2^(−1/half_life): a row's weight halves every half_life
@@ -462,6 +472,10 @@ private:
     // The scale is folded into the cells below this (alpha^t would underflow).
     static constexpr double fold_below = 0x1p-400;
 
+    static label_list checked_labels(label_list labels) {
+        detail::metrics::check_class_count("decayed_confusion_counts", labels);
+        return labels;
+    }
     static double check_alpha(double alpha) {
         detail::require(alpha > 0.0 && alpha <= 1.0, "decayed_confusion_counts", "alpha", "must lie in (0, 1], got ",
                         alpha);
