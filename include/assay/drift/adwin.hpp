@@ -7,6 +7,7 @@
 #include "checkpoint.hpp"
 #include "status.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -57,10 +58,11 @@ struct adwin_config {
 /// Single-writer value type: copy it freely; concurrent `update` calls on one
 /// object need external synchronisation.
 ///
-/// State size (x86-64): sizeof 168 bytes, plus on the heap 16·(max_buckets +
-/// 1) + 4 bytes per allocated bucket row. A window of width W uses about
+/// State size (x86-64): sizeof 224 bytes, plus on the heap 16·(2·max_buckets +
+/// 10) + 8 bytes per allocated bucket row (a row keeps room to drop merged
+/// buckets without moving the others). A window of width W uses about
 /// log2(W / max_buckets) + 2 rows; rows are allocated in powers of two (at
-/// least 4), so with the defaults W = 10^7 uses 22 rows, 32 allocated, 3.2 KB.
+/// least 4), so with the defaults W = 10^7 uses 22 rows, 32 allocated, 10.5 KB.
 /// Allocation happens only when the row count first passes 4, 8, 16 or 32
 /// (W of roughly 5·2^3, 5·2^7, 5·2^15, 5·2^31): never again once the window
 /// has reached its largest width; `reset()` keeps the storage.
@@ -70,7 +72,10 @@ public:
     static constexpr detector_kind kind = detector_kind::adwin;
 
     /// Throws: `assay::invalid_argument` if a parameter is out of range.
-    explicit adwin(const adwin_config& config = {}) : cfg_(validate(config)) { init_storage(); }
+    explicit adwin(const adwin_config& config = {}) : cfg_(validate(config)) {
+        init_storage();
+        next_check_ = static_cast<std::uint64_t>(cfg_.clock);
+    }
 
     /// Adds `x` to the window and tests for a cut (every `clock` updates).
     /// Returns `status::drift` if the window was shrunk by this update.
@@ -93,10 +98,41 @@ public:
     /// Batch form of `update(x)` (semantics in assay/drift/batch.hpp): feeds
     /// first[0], first[1], ... and stops right after the first value whose
     /// status differs from the status before the call (drift counting as
-    /// stable); returns the number of values consumed. Throws what
-    /// `update(x)` throws, at the first rejected value, after the values
-    /// before it were applied. Complexity: that of the per-value loop.
-    std::size_t update(const double* first, const double* last) { return detail::update_each(*this, first, last); }
+    /// stable); returns the number of values consumed. State and statuses
+    /// equal the per-value loop's bit for bit.
+    ///
+    /// How: the values between two cut checks only enter the window; they
+    /// run through one loop that keeps width, total and variance in
+    /// registers. Each check then goes through `update(x)`.
+    /// Throws: `assay::invalid_argument` at the first value that is NaN or
+    /// infinite, after the values before it were applied.
+    /// Complexity: that of the per-value loop.
+    std::size_t update(const double* first, const double* last) {
+        const status base = detail::batch_base(last_status());
+        const auto total = static_cast<std::size_t>(last - first);
+        std::size_t i = 0;
+        while (i < total) {
+            if (drift_ && cfg_.reset_on_drift) clear();
+            const std::uint64_t to_check = next_check_ - tick_;  // >= 1
+            const std::size_t m =
+                to_check < static_cast<std::uint64_t>(total - i) ? static_cast<std::size_t>(to_check) : total - i;
+            const std::size_t plain = m == to_check ? m - 1 : m;  // values before the check
+            const std::size_t ok = detail::finite_prefix(first + i, m);
+            const std::size_t run = ok < plain ? ok : plain;
+            if (run > 0) {
+                insert_run(first + i, run);
+                tick_ += run;
+                drift_ = false;
+                i += run;
+            }
+            if (ok < m && ok <= plain) (void)update(first[i]);  // throws for the non-finite value
+            if (m == to_check) {
+                ++i;
+                if (update(first[i - 1]) != base) return i;
+            }
+        }
+        return total;
+    }
 
     /// Empties the window and zeroes every counter (River's `_reset`).
     /// Keeps the allocated bucket storage. Complexity: O(1).
@@ -153,12 +189,11 @@ public:
         w.f64(total_);
         w.f64(variance_);
         w.u32(static_cast<std::uint32_t>(n_rows_));
-        const std::size_t cap = row_capacity();
         for (std::size_t r = 0; r < n_rows_; ++r) {
             w.u32(counts_[r]);
             for (std::uint32_t k = 0; k < counts_[r]; ++k) {
-                w.f64(totals_[r * cap + k]);
-                w.f64(vars_[r * cap + k]);
+                w.f64(row_totals(r)[k]);
+                w.f64(row_vars(r)[k]);
             }
         }
         return w.finish();
@@ -201,16 +236,18 @@ public:
             const std::uint32_t count = in.u32();
             in.check(count <= m, "row ", r, " holds ", count, " buckets, more than max_buckets ", m);
             in.check(count > 0 || r + 1 < rows, "the oldest row is empty");
-            const std::size_t cap = next.row_capacity();
+            next.starts_[r] = 0;
             for (std::uint32_t k = 0; k < count; ++k) {
-                next.totals_[r * cap + k] = in.finite("bucket total");
-                next.vars_[r * cap + k] = in.finite("bucket variance");
+                next.row_totals(r)[k] = in.finite("bucket total");
+                next.row_vars(r)[k] = in.finite("bucket variance");
             }
             next.counts_[r] = count;
             width += std::ldexp(static_cast<double>(count), static_cast<int>(r));
         }
         next.n_rows_ = rows;
         in.finish();
+        next.next_check_ = (next.tick_ / static_cast<std::uint64_t>(c.clock) + 1) * static_cast<std::uint64_t>(c.clock);
+        next.abs_bound_ = next.sum_abs_totals();
         in.check(width == next.width_, "width ", next.width_, " does not match its buckets (", width, ")");
         *this = std::move(next);
     }
@@ -248,7 +285,27 @@ private:
         return static_cast<int>(v);
     }
 
+    // Row r keeps its buckets (oldest first) contiguous at
+    // [r·stride + starts_[r], + counts_[r]): a merge advances the start past
+    // the two oldest instead of moving the others; a row whose end reaches
+    // the stride is moved back to its beginning (at most max_buckets + 1
+    // values, once per max_buckets / 2 + 4 merges).
     std::size_t row_capacity() const noexcept { return static_cast<std::size_t>(cfg_.max_buckets) + 1; }
+    std::size_t row_stride() const noexcept { return 2 * row_capacity() + 8; }
+    double* row_totals(std::size_t r) noexcept { return &totals_[r * row_stride() + starts_[r]]; }
+    double* row_vars(std::size_t r) noexcept { return &vars_[r * row_stride() + starts_[r]]; }
+    const double* row_totals(std::size_t r) const noexcept { return &totals_[r * row_stride() + starts_[r]]; }
+    const double* row_vars(std::size_t r) const noexcept { return &vars_[r * row_stride() + starts_[r]]; }
+    /// Room for one more bucket at the end of row r.
+    void make_room(std::size_t r) noexcept {
+        const std::size_t stride = row_stride(), base = r * stride;
+        if (starts_[r] + counts_[r] < stride) return;
+        for (std::uint32_t k = 0; k < counts_[r]; ++k) {
+            totals_[base + k] = totals_[base + starts_[r] + k];
+            vars_[base + k] = vars_[base + starts_[r] + k];
+        }
+        starts_[r] = 0;
+    }
 
     void init_storage() {
         reserve_rows(4);
@@ -256,32 +313,36 @@ private:
 
     void reserve_rows(std::size_t rows) {
         if (rows <= rows_cap_) return;
-        const std::size_t cap = row_capacity();
-        totals_.resize(rows * cap, 0.0);
-        vars_.resize(rows * cap, 0.0);
+        const std::size_t stride = row_stride();
+        totals_.resize(rows * stride, 0.0);
+        vars_.resize(rows * stride, 0.0);
         counts_.resize(rows, 0);
+        starts_.resize(rows, 0);
         rows_cap_ = rows;
     }
 
     void clear() noexcept {
-        for (std::size_t r = 0; r < n_rows_; ++r) counts_[r] = 0;
+        for (std::size_t r = 0; r < n_rows_; ++r) counts_[r] = starts_[r] = 0;
         n_rows_ = 0;
         width_ = total_ = variance_ = 0.0;
         tick_ = 0;
         n_detections_ = 0;
         drift_ = false;
+        next_check_ = static_cast<std::uint64_t>(cfg_.clock);
+        abs_bound_ = 0.0;
     }
 
     void push_back_row() {
         if (n_rows_ == rows_cap_) reserve_rows(rows_cap_ * 2);
-        counts_[n_rows_] = 0;
+        counts_[n_rows_] = starts_[n_rows_] = 0;
         ++n_rows_;
     }
 
     void insert(double x) {
         if (n_rows_ == 0) push_back_row();
-        totals_[counts_[0]] = x;
-        vars_[counts_[0]] = 0.0;
+        make_room(0);
+        row_totals(0)[counts_[0]] = x;
+        row_vars(0)[counts_[0]] = 0.0;
         ++counts_[0];
         width_ += 1.0;
         if (width_ > 1.0) {
@@ -289,43 +350,94 @@ private:
             variance_ += (width_ - 1.0) * a * a / width_;
         }
         total_ += x;
+        abs_bound_ += std::fabs(x);
         compress();
     }
 
+    /// insert(x) for each of x[0, n): River's arithmetic, in blocks of 64.
+    /// Width, total and variance are stepped in registers; River's two
+    /// divisions per value, a = x − total/(width − 1) and (width − 1)·a²/width,
+    /// are computed two at a time (correctly rounded: the same bits).
+    void insert_run(const double* x, std::size_t n) {
+        if (n_rows_ == 0) push_back_row();
+        constexpr std::size_t block = detail::batch_block;
+        double before[block], term[block];
+        const auto full = static_cast<std::uint32_t>(cfg_.max_buckets) + 1;
+        for (std::size_t start = 0; start < n; start += block) {
+            const std::size_t len = std::min(block, n - start);
+            const double* xs = x + start;
+            double tot = total_, ab = abs_bound_;
+            for (std::size_t k = 0; k < len; ++k) {
+                before[k] = tot;
+                tot += xs[k];
+                ab += std::fabs(xs[k]);
+            }
+            const double w0 = width_;
+            std::size_t k = 0;
+            if (w0 == 0.0) term[k++] = 0.0;  // the first value has no variance term
+#if defined(ASSAY_DRIFT_SSE2)
+            {
+                const __m128d one = _mm_set1_pd(1.0), two = _mm_set1_pd(2.0);
+                __m128d w = _mm_set_pd(w0 + static_cast<double>(k + 1), w0 + static_cast<double>(k));  // width − 1
+                for (; k + 2 <= len; k += 2) {
+                    const __m128d av = _mm_sub_pd(_mm_loadu_pd(xs + k), _mm_div_pd(_mm_loadu_pd(before + k), w));
+                    const __m128d t = _mm_mul_pd(_mm_mul_pd(w, av), av);
+                    _mm_storeu_pd(term + k, _mm_div_pd(t, _mm_add_pd(w, one)));
+                    w = _mm_add_pd(w, two);
+                }
+            }
+#endif
+            for (; k < len; ++k) {
+                const double wm1 = w0 + static_cast<double>(k);
+                const double av = xs[k] - before[k] / wm1;
+                term[k] = wm1 * av * av / (wm1 + 1.0);
+            }
+            double var = variance_;
+            for (k = 0; k < len; ++k) var += term[k];
+            width_ = w0 + static_cast<double>(len);
+            total_ = tot;
+            variance_ = var;
+            abs_bound_ = ab;
+            for (k = 0; k < len; ++k) {
+                make_room(0);
+                const std::uint32_t c0 = counts_[0];
+                row_totals(0)[c0] = xs[k];
+                row_vars(0)[c0] = 0.0;
+                counts_[0] = c0 + 1;
+                if (c0 + 1 == full) compress();
+            }
+        }
+    }
+
     void compress() {
-        const std::size_t cap = row_capacity();
         const auto full = static_cast<std::uint32_t>(cfg_.max_buckets) + 1;
         // Dividing by a power of two and multiplying by its exact inverse round
         // identically, so River's divisions by the bucket size become products.
         double size = 1.0, inv_size = 1.0;
         for (std::size_t r = 0; counts_[r] == full; ++r, size *= 2.0, inv_size *= 0.5) {
             if (r + 1 == n_rows_) push_back_row();
-            double* t = &totals_[r * cap];
-            double* v = &vars_[r * cap];
+            make_room(r + 1);
+            const double* t = row_totals(r);
+            const double* v = row_vars(r);
             const double mu1 = t[0] * inv_size;
             const double mu2 = t[1] * inv_size;
             const double total12 = t[0] + t[1];
             const double temp = size * size * (mu1 - mu2) * (mu1 - mu2) * (0.5 * inv_size);  // / (size + size)
             const double v12 = v[0] + v[1] + temp;
-            const std::size_t next = (r + 1) * cap + counts_[r + 1];
-            totals_[next] = total12;
-            vars_[next] = v12;
+            row_totals(r + 1)[counts_[r + 1]] = total12;
+            row_vars(r + 1)[counts_[r + 1]] = v12;
             ++counts_[r + 1];
-            for (std::uint32_t k = 2; k < full; ++k) {
-                t[k - 2] = t[k];
-                v[k - 2] = v[k];
-            }
+            starts_[r] += 2;
             counts_[r] -= 2;
             if (counts_[r + 1] <= static_cast<std::uint32_t>(cfg_.max_buckets)) break;
         }
     }
 
     void delete_oldest() {
-        const std::size_t cap = row_capacity();
         const std::size_t r = n_rows_ - 1;
         const double n = std::ldexp(1.0, static_cast<int>(r));
-        double* t = &totals_[r * cap];
-        double* v = &vars_[r * cap];
+        const double* t = row_totals(r);
+        const double* v = row_vars(r);
         const double u = t[0];
         const double mu = u / n;
         const double var = v[0];
@@ -333,11 +445,61 @@ private:
         total_ -= u;
         const double mu_window = total_ / width_;
         variance_ -= var + n * width_ * (mu - mu_window) * (mu - mu_window) / (n + width_);
-        for (std::uint32_t k = 1; k < counts_[r]; ++k) {
-            t[k - 1] = t[k];
-            v[k - 1] = v[k];
+        ++starts_[r];
+        if (--counts_[r] == 0) {
+            starts_[r] = 0;
+            --n_rows_;
         }
-        if (--counts_[r] == 0) --n_rows_;
+    }
+
+    double sum_abs_totals() const noexcept {
+        double a = 0.0;
+        for (std::size_t r = 0; r < n_rows_; ++r)
+            for (std::uint32_t k = 0; k < counts_[r]; ++k) a += std::fabs(row_totals(r)[k]);
+        return a;
+    }
+
+    // A necessary condition for any cut, checked first. River's threshold is
+    // at least its square-root term sqrt(2·m·σ²·δ'), and m = 1/(n0 − L + 1)
+    // + 1/(n1 − L + 1) >= 1/n0 + 1/n1 = W/(n0·n1) (W = width). The means'
+    // difference is u0/n0 − u1/n1 = W·c/(n0·n1) with c = u0 − n0·U/W, so a
+    // cut needs c² > 2·σ²·δ'·n0·n1/W. That is tested with δ' replaced by its
+    // value at a smaller width (δ' grows with the width; no logarithm per
+    // check), |c| enlarged by a bound of every rounding between it and
+    // River's own arithmetic (the running sums, divisions and U's rounding:
+    // at most (buckets + 16)·1e-15·(Σ|bucket totals| + |U|)), and a 1e-9
+    // relative margin. Cost: four multiplications per cut point and no
+    // division, root or logarithm; when it cannot rule a cut out, River's
+    // test runs as before.
+    bool no_cut_possible() noexcept {
+        const double w = width_;
+        if (!(w >= dp_width_ && w < 2.0 * dp_width_)) {
+            dp_width_ = w;
+            dp_lower_ = std::log(2.0 * std::log(w) / cfg_.delta);
+        }
+        if (!(dp_lower_ > 0.0)) return false;
+        const std::size_t cap = row_capacity();
+        const double viw = variance_ / w;
+        const double k = 2.0 * viw * dp_lower_ / w * (1.0 - 1e-9);
+        const double mu = total_ / w;
+        const double slack = static_cast<double>(n_rows_ * cap + 16) * 1e-15 * (abs_bound_ + std::fabs(total_));
+        const double min_len = cfg_.min_window_length;
+        double n0 = 0.0, u0 = 0.0;
+        bool maybe = false;
+        double size = std::ldexp(1.0, static_cast<int>(n_rows_) - 1);
+        for (std::size_t rr = n_rows_; rr-- > 0; size *= 0.5) {
+            const double* t = row_totals(rr);
+            const std::uint32_t count = rr != 0 ? counts_[rr] : (counts_[0] == 0 ? 0 : counts_[0] - 1);
+            for (std::uint32_t j = 0; j < count; ++j) {
+                n0 += size;
+                u0 += t[j];
+                const double n1 = w - n0;
+                const double c = std::fabs(u0 - n0 * mu) + slack;
+                const bool valid = (n0 >= min_len) & (n1 >= min_len);
+                maybe |= valid & !(c * c < k * n0 * n1);
+            }
+        }
+        return !maybe;
     }
 
     /// River's cut test in River's floating-point operation order.
@@ -345,7 +507,7 @@ private:
                           double two_thirds_dp) noexcept {
         const double delta_mean = u0 / n0 - u1 / n1;
         const double m_recip = 1.0 / (n0 - min_len + 1.0) + 1.0 / (n1 - min_len + 1.0);
-        const double epsilon = std::sqrt(2.0 * m_recip * viw * delta_prime) + two_thirds_dp * m_recip;
+        const double epsilon = std::sqrt(2.0 * m_recip * viw * delta_prime) + detail::rounded(two_thirds_dp * m_recip);
         return std::fabs(delta_mean) > epsilon;
     }
 
@@ -361,10 +523,11 @@ private:
     // is River's bit for bit while the common case costs a few multiplications.
     bool detect() {
         ++tick_;
-        if (tick_ % static_cast<std::uint64_t>(cfg_.clock) != 0 || !(width_ > cfg_.grace_period)) return false;
+        if (tick_ != next_check_) return false;
+        next_check_ += static_cast<std::uint64_t>(cfg_.clock);
+        if (!(width_ > cfg_.grace_period) || no_cut_possible()) return false;
         bool changed = false;
         const double min_len = cfg_.min_window_length;
-        const std::size_t cap = row_capacity();
         constexpr double tau = 1e-9;
         for (;;) {
             const double viw = variance_ / width_;
@@ -376,7 +539,7 @@ private:
             // (|u0·n1| + |u1·n0|) <= abs_total·width bounds the cancellation.
             double abs_total = 0.0;
             for (std::size_t rr = 0; rr < n_rows_; ++rr)
-                for (std::uint32_t k = 0; k < counts_[rr]; ++k) abs_total += std::fabs(totals_[rr * cap + k]);
+                for (std::uint32_t k = 0; k < counts_[rr]; ++k) abs_total += std::fabs(row_totals(rr)[k]);
             const double slack_scale = abs_total * width_ * 1e-12;
             const double len_minus_one = min_len - 1.0;
             const double s2_hi = 1.0 + tau, s2_lo = 1.0 - tau;
@@ -384,7 +547,7 @@ private:
             bool cut = false;
             double size = std::ldexp(1.0, static_cast<int>(n_rows_) - 1);
             for (std::size_t rr = n_rows_; rr-- > 0 && !cut; size *= 0.5) {
-                const double* t = &totals_[rr * cap];
+                const double* t = row_totals(rr);
                 // The newest bucket of the newest row ends the window: no cut after it.
                 const std::uint32_t count = rr != 0 ? counts_[rr] : (counts_[0] == 0 ? 0 : counts_[0] - 1);
                 for (std::uint32_t k = 0; k < count; ++k) {
@@ -414,14 +577,18 @@ private:
             changed = true;
             delete_oldest();
         }
-        if (changed) ++n_detections_;
+        if (changed) {
+            ++n_detections_;
+            abs_bound_ = sum_abs_totals();
+        }
         return changed;
     }
 
     adwin_config cfg_;
-    std::vector<double> totals_;  // row r, bucket k (oldest first) at r * (max_buckets + 1) + k
+    std::vector<double> totals_;  // row r, bucket k (oldest first) at r * row_stride() + starts_[r] + k
     std::vector<double> vars_;
     std::vector<std::uint32_t> counts_;
+    std::vector<std::uint32_t> starts_;
     std::size_t n_rows_ = 0;
     std::size_t rows_cap_ = 0;
     double width_ = 0.0;
@@ -430,6 +597,13 @@ private:
     std::uint64_t tick_ = 0;
     std::uint64_t n_detections_ = 0;
     bool drift_ = false;
+    // Derived, not serialised: the tick of the next cut check; an upper bound
+    // of the sum of the buckets' |total| (the sum of |x| inserted since it was
+    // last recomputed); ln(2·ln(w)/δ) at a width w <= width (a lower bound of
+    // River's δ').
+    std::uint64_t next_check_ = 0;
+    double abs_bound_ = 0.0;
+    double dp_width_ = 0.0, dp_lower_ = 0.0;
 };
 
 }  // namespace drift

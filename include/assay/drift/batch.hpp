@@ -93,6 +93,28 @@ inline std::size_t binary_prefix(const double* x, std::size_t n) noexcept {
     return n;
 }
 
+/// Length of the prefix of x[0, n) made of finite values.
+inline std::size_t finite_prefix(const double* x, std::size_t n) noexcept {
+    std::size_t k = 0;
+#if defined(ASSAY_DRIFT_SSE2)
+    const __m128d zero = _mm_setzero_pd();
+    __m128d ok = _mm_castsi128_pd(_mm_set1_epi32(-1));
+    for (; k + 2 <= n; k += 2) {
+        const __m128d v = _mm_loadu_pd(x + k);
+        ok = _mm_and_pd(ok, _mm_cmpeq_pd(_mm_sub_pd(v, v), zero));  // x − x is NaN for ±inf and NaN
+    }
+    if (_mm_movemask_pd(ok) != 3) k = 0;
+#endif
+    for (; k < n; ++k) {
+        if (!(x[k] - x[k] == 0.0)) {
+            std::size_t j = 0;
+            while (x[j] - x[j] == 0.0) ++j;
+            return j;
+        }
+    }
+    return n;
+}
+
 /// Bit k set where x[k] == 1, for k < n <= 64.
 inline std::uint64_t ones_mask(const double* x, std::size_t n) noexcept {
     std::uint64_t m = 0;
