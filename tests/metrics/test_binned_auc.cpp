@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <sstream>
 #include <vector>
 
 namespace {
@@ -80,6 +81,9 @@ TEST_CASE("binned_auc: hand-worked example with four bins") {
     CHECK(c.thresholds == doubles{0.75, 0.5, 0.25, 0.0});
     CHECK(c.tps == doubles{1, 2, 3, 3});
     CHECK(c.fps == doubles{1, 2, 3, 4});
+    std::ostringstream os;
+    os << a;
+    CHECK(os.str() == "binned_auc(n_bins=4, range=[0, 1], pos_label=1, n_samples=7, positive=3, negative=4)");
 }
 
 TEST_CASE("binned_auc: scores on a grid matching the bin edges give the exact values") {

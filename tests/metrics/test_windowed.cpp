@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -148,6 +149,10 @@ TEST_CASE("windowed and decayed counts: hand-worked values") {
     CHECK(w.accuracy() == 0.5);
     CHECK(w.recall() == 0.5);
     CHECK(w.precision() == 1.0);
+    std::ostringstream os;
+    os << w;
+    CHECK(os.str() == "windowed_confusion_counts(window=2, size=2) confusion_counts(labels=[0, 1], rows=true, cols=pred)\n"
+                      "  [0, 0]\n  [1, 1]\n");
     // A cell emptied by the window is exactly 0 even after weighted rows.
     assay::windowed_confusion_counts wz(1);
     wz.update(1, 1, 0.1);
@@ -164,6 +169,10 @@ TEST_CASE("windowed and decayed counts: hand-worked values") {
     CHECK(d(0, 1) == 0.5);
     CHECK(d(1, 0) == 1.0);
     CHECK(d.total() == 1.75);
+    std::ostringstream dos;
+    dos << d;
+    CHECK(dos.str() == "decayed_confusion_counts(alpha=0.5, n_seen=3) confusion_counts(labels=[0, 1], rows=true, cols=pred)\n"
+                       "  [0, 0.5]\n  [1, 0.25]\n");
     CHECK(d.precision() == doctest::Approx(0.25 / 0.75).epsilon(1e-15));
     CHECK(d.recall() == doctest::Approx(0.25 / 1.25).epsilon(1e-15));
     CHECK(d.accuracy() == doctest::Approx(0.25 / 1.75).epsilon(1e-15));

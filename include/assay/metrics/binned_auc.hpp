@@ -83,6 +83,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <ostream>
 #include <type_traits>
 #include <vector>
 
@@ -274,6 +275,13 @@ public:
         return true;
     }
     friend bool operator!=(const binned_auc& a, const binned_auc& b) { return !(a == b); }
+
+    /// One line: bins, rows and class weights (no metric: those can throw).
+    friend std::ostream& operator<<(std::ostream& os, const binned_auc& a) {
+        return os << "binned_auc(n_bins=" << a.opt_.n_bins << ", range=[" << a.opt_.lo << ", " << a.opt_.hi
+                  << "], pos_label=" << a.opt_.pos_label << ", n_samples=" << a.n_samples_
+                  << ", positive=" << a.total_positive() << ", negative=" << a.total_negative() << ")";
+    }
 
     // -----------------------------------------------------------------------
     // Serialisation

@@ -39,6 +39,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <ostream>
 #include <type_traits>
 #include <vector>
 
@@ -182,6 +183,11 @@ public:
         since_sum_ = 0;
         weighted_ = false;
         dirty_ = true;
+    }
+
+    /// The window's length, rows and counts (as confusion_counts prints them).
+    friend std::ostream& operator<<(std::ostream& os, const windowed_confusion_counts& w) {
+        return os << "windowed_confusion_counts(window=" << w.window() << ", size=" << w.size() << ") " << w.counts();
     }
 
     /// The window's confusion counts (declared labels). Every function of
@@ -416,6 +422,11 @@ public:
         scale_ = 1.0;
         seen_ = 0;
         dirty_ = true;
+    }
+
+    /// alpha, rows seen and the decayed counts (as confusion_counts prints them).
+    friend std::ostream& operator<<(std::ostream& os, const decayed_confusion_counts& d) {
+        return os << "decayed_confusion_counts(alpha=" << d.alpha() << ", n_seen=" << d.n_seen() << ") " << d.counts();
     }
 
     /// The decayed confusion counts (declared labels). Every function of
