@@ -52,7 +52,7 @@ template <class T>
 using if_label = std::enable_if_t<std::is_integral<T>::value || std::is_enum<T>::value, int>;
 
 /// The counting metrics of classification.hpp as members of a class that
-/// provides `const confusion_counts& counts() const`. Each returns the
+/// provides `confusion_counts counts() const`. Each returns the
 /// function of the same name over counts(): same convention (scikit-learn
 /// 1.2.1), same Throws (notably invalid_argument when no row was seen).
 /// Complexity: O(K²).
@@ -135,9 +135,9 @@ public:
     /// Throws: invalid_argument if window is 0, or labels is empty, has
     /// duplicates or more than 65535 values. Complexity: O(window + K²).
     explicit windowed_confusion_counts(std::size_t window, label_list labels = {0, 1})
-        : snap_(check_window(window, std::move(labels))),
+        : labels_(check_window(window, std::move(labels))),
           ring_(window),
-          cells_(snap_.n_classes() * snap_.n_classes(), 0.0),
+          cells_(labels_.n_classes() * labels_.n_classes(), 0.0),
           rows_(cells_.size(), 0) {}
 
     std::size_t window() const noexcept { return ring_.size(); }
@@ -145,8 +145,8 @@ public:
     std::size_t size() const noexcept { return size_; }
     /// Rows seen since construction or reset.
     std::uint64_t n_seen() const noexcept { return seen_; }
-    const std::vector<label_type>& labels() const noexcept { return snap_.labels(); }
-    std::size_t n_classes() const noexcept { return snap_.n_classes(); }
+    const std::vector<label_type>& labels() const noexcept { return labels_.labels(); }
+    std::size_t n_classes() const noexcept { return labels_.n_classes(); }
     /// Weight of the window's rows with true index i and predicted index j.
     double operator()(std::size_t i, std::size_t j) const { return cells_[i * n_classes() + j]; }
 
@@ -182,7 +182,6 @@ public:
         seen_ = 0;
         since_sum_ = 0;
         weighted_ = false;
-        dirty_ = true;
     }
 
     /// The window's length, rows and counts (as confusion_counts prints them).
@@ -193,13 +192,12 @@ public:
     /// The window's confusion counts (declared labels). Every function of
     /// classification.hpp takes it. Its n_samples() is the number of cells
     /// written (K² when the window holds a row, 0 when empty), not size().
-    /// Complexity: O(K²) after an update, O(1) otherwise.
-    const confusion_counts& counts() const {
-        if (dirty_) {
-            detail::metrics::fill_counts(snap_, cells_, 1.0, size_ != 0);
-            dirty_ = false;
-        }
-        return snap_;
+    /// Built on each call (no cache), so concurrent const calls are safe.
+    /// Complexity: O(K²); allocates the result.
+    confusion_counts counts() const {
+        confusion_counts c(labels_);
+        detail::metrics::fill_counts(c, cells_, 1.0, size_ != 0);
+        return c;
     }
 
     /// The window's configuration and rows as bytes (format in the file
@@ -273,8 +271,8 @@ private:
     std::uint32_t cell_of(const char* fn, T y_true, P y_pred, std::size_t i) const {
         detail::metrics::check_label_value(fn, "y_true", y_true, i);
         detail::metrics::check_label_value(fn, "y_pred", y_pred, i);
-        const std::size_t a = snap_.index_of(detail::metrics::to_label(y_true));
-        const std::size_t b = snap_.index_of(detail::metrics::to_label(y_pred));
+        const std::size_t a = labels_.index_of(detail::metrics::to_label(y_true));
+        const std::size_t b = labels_.index_of(detail::metrics::to_label(y_pred));
         if (ASSAY_UNLIKELY(a == confusion_counts::npos))
             detail::throw_invalid_argument(fn, "y_true", "label ", detail::metrics::to_label(y_true), " at index ", i,
                                            " is not in the declared label set");
@@ -318,7 +316,6 @@ private:
         cells_[cell] += weight;
         ++rows_[cell];
         ++seen_;
-        dirty_ = true;
         weighted_ = weighted_ || weight != 1.0;
         if (weighted_ && ++since_sum_ >= n) resum();
     }
@@ -332,7 +329,7 @@ private:
         since_sum_ = 0;
     }
 
-    mutable confusion_counts snap_;  // declared labels; also the label -> index map
+    confusion_counts labels_;  // declared labels, never counted into: the label set and its index
     std::vector<entry> ring_;
     std::vector<double> cells_;      // K×K weight sums of the window
     std::vector<std::uint64_t> rows_;  // K×K row counts of the window
@@ -340,7 +337,6 @@ private:
     std::uint64_t seen_ = 0;
     std::size_t since_sum_ = 0;
     bool weighted_ = false;
-    mutable bool dirty_ = true;
 };
 
 /// Exponentially decayed confusion counts: each update multiplies the weight
@@ -362,8 +358,8 @@ public:
     /// has duplicates or more than 65535 values. Complexity: O(K²).
     explicit decayed_confusion_counts(double alpha, label_list labels = {0, 1})
         : alpha_(check_alpha(alpha)),
-          snap_(checked_labels(std::move(labels))),
-          cells_(snap_.n_classes() * snap_.n_classes(), 0.0) {}
+          labels_(checked_labels(std::move(labels))),
+          cells_(labels_.n_classes() * labels_.n_classes(), 0.0) {}
 
     /// alpha = 2^(−1/half_life): a row's weight halves every half_life
     /// updates. Throws: invalid_argument unless half_life is finite and
@@ -379,8 +375,8 @@ public:
     double half_life() const noexcept {
         return alpha_ == 1.0 ? std::numeric_limits<double>::infinity() : -1.0 / std::log2(alpha_);
     }
-    const std::vector<label_type>& labels() const noexcept { return snap_.labels(); }
-    std::size_t n_classes() const noexcept { return snap_.n_classes(); }
+    const std::vector<label_type>& labels() const noexcept { return labels_.labels(); }
+    std::size_t n_classes() const noexcept { return labels_.n_classes(); }
     /// Rows seen since construction or reset.
     std::uint64_t n_seen() const noexcept { return seen_; }
     /// Decayed weight with true index i and predicted index j.
@@ -421,7 +417,6 @@ public:
         std::fill(cells_.begin(), cells_.end(), 0.0);
         scale_ = 1.0;
         seen_ = 0;
-        dirty_ = true;
     }
 
     /// alpha, rows seen and the decayed counts (as confusion_counts prints them).
@@ -432,13 +427,12 @@ public:
     /// The decayed confusion counts (declared labels). Every function of
     /// classification.hpp takes it. Its n_samples() is the number of cells
     /// written (K² once a row was seen, 0 before), not n_seen().
-    /// Complexity: O(K²) after an update, O(1) otherwise.
-    const confusion_counts& counts() const {
-        if (dirty_) {
-            detail::metrics::fill_counts(snap_, cells_, scale_, seen_ != 0);
-            dirty_ = false;
-        }
-        return snap_;
+    /// Built on each call (no cache), so concurrent const calls are safe.
+    /// Complexity: O(K²); allocates the result.
+    confusion_counts counts() const {
+        confusion_counts c(labels_);
+        detail::metrics::fill_counts(c, cells_, scale_, seen_ != 0);
+        return c;
     }
 
     /// alpha, labels and decayed weights as bytes (format in the file
@@ -497,8 +491,8 @@ private:
     std::uint32_t cell_of(const char* fn, T y_true, P y_pred, std::size_t i) const {
         detail::metrics::check_label_value(fn, "y_true", y_true, i);
         detail::metrics::check_label_value(fn, "y_pred", y_pred, i);
-        const std::size_t a = snap_.index_of(detail::metrics::to_label(y_true));
-        const std::size_t b = snap_.index_of(detail::metrics::to_label(y_pred));
+        const std::size_t a = labels_.index_of(detail::metrics::to_label(y_true));
+        const std::size_t b = labels_.index_of(detail::metrics::to_label(y_pred));
         if (ASSAY_UNLIKELY(a == confusion_counts::npos))
             detail::throw_invalid_argument(fn, "y_true", "label ", detail::metrics::to_label(y_true), " at index ", i,
                                            " is not in the declared label set");
@@ -536,15 +530,13 @@ private:
         }
         cells_[cell] += weight / scale_;
         ++seen_;
-        dirty_ = true;
     }
 
     double alpha_;
-    mutable confusion_counts snap_;  // declared labels; also the label -> index map
+    confusion_counts labels_;  // declared labels, never counted into: the label set and its index
     std::vector<double> cells_;      // K×K decayed weights, divided by scale_
     double scale_ = 1.0;             // alpha^(updates since the last fold)
     std::uint64_t seen_ = 0;
-    mutable bool dirty_ = true;
 };
 
 ASSAY_NAMESPACE_END
