@@ -119,6 +119,10 @@ TEST_CASE("binned_auc: scores on a grid matching the bin edges give the exact va
             CHECK(pr.precision == exact_pr.precision);
             if (n < 2) continue;
             CHECK(a.roc_auc() == doctest::Approx(assay::roc_auc_score(d.y, d.s)).epsilon(1e-12));
+            for (double m : {0.05, 0.3, 0.77, 1.0}) {
+                const auto partial = assay::roc_auc_options().with_max_fpr(m);
+                CHECK(a.roc_auc(partial) == doctest::Approx(assay::roc_auc_score(d.y, d.s, partial)).epsilon(1e-12));
+            }
             const auto exact_roc = assay::roc_curve(d.y, d.s);
             const auto roc = a.roc_curve();
             CHECK(roc.thresholds == exact_roc.thresholds);
@@ -353,6 +357,11 @@ TEST_CASE("binned_auc: scores outside the range are clamped or rejected; bad inp
                          "assay::binned_auc::roc_auc: y_true: has only one class (with non-zero weight); ROC AUC needs both",
                          assay::invalid_argument);
     CHECK_THROWS_AS(neg_only.roc_auc_error_bound(), assay::invalid_argument);
+    CHECK_THROWS_AS(neg_only.roc_auc(assay::roc_auc_options().with_max_fpr(0.5)), assay::invalid_argument);
+    CHECK_THROWS_WITH_AS(c.roc_auc(assay::roc_auc_options().with_max_fpr(0.0)),
+                         "assay::binned_auc::roc_auc: max_fpr: must lie in (0, 1], got 0", assay::invalid_argument);
+    CHECK_THROWS_AS(c.roc_auc(assay::roc_auc_options().with_max_fpr(1.5)), assay::invalid_argument);
+    CHECK(c.roc_auc(assay::roc_auc_options()) == c.roc_auc());
     CHECK_THROWS_AS(neg_only.average_precision(), assay::invalid_argument);
     CHECK_THROWS_AS(neg_only.average_precision_error_bound(), assay::invalid_argument);
     CHECK_THROWS_AS(assay::binned_auc().roc_curve(), assay::invalid_argument);
