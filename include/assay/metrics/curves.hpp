@@ -211,9 +211,11 @@ struct score_map {
         top = static_cast<double>(nb - 1);
     }
     std::size_t operator()(double x) const noexcept {
+        // Clamped to [0, top] first (NaN -> top), then converted: no branch.
         const double b = (x - lo) * scale;
         const double c = b < top ? b : top;
-        return c >= 1.0 ? static_cast<std::size_t>(c) : 0u;
+        const double d = c > 0.0 ? c : 0.0;
+        return static_cast<std::size_t>(static_cast<std::int64_t>(d));
     }
 };
 
@@ -246,6 +248,24 @@ Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint
                     std::uint64_t kmin, std::uint64_t kmax, std::uint64_t& tps, std::uint64_t& fps, Visit visit,
                     int depth, std::size_t target = bucket_walk_target);
 
+/// The walk of one sorted block of keys ((key − base) << 1) | is_positive,
+/// from the top. Its own function so that the visitor's state, a value
+/// parameter, stays in registers.
+template <class Visit>
+Visit walk_block(const std::uint64_t* c, std::size_t m, std::uint64_t base, std::uint64_t& tps, std::uint64_t& fps,
+                 Visit visit) {
+    std::uint64_t tp = tps, fp = fps;
+    for (std::size_t i = m; i-- > 0;) {
+        const std::uint64_t k = c[i];
+        tp += k & 1u;
+        fp += (k & 1u) ^ 1u;
+        if (i == 0 || (c[i - 1] >> 1) != (k >> 1)) emit_counts(visit, fp, tp, key_to_double((k >> 1) + base));
+    }
+    tps = tp;
+    fps = fp;
+    return visit;
+}
+
 /// The walk of keys grouped by bucket (see key_buckets), from the highest
 /// bucket down: each bucket's keys are sorted in cache and walked at once.
 /// Inside a bucket a key becomes ((key − bucket's least key) << 1) |
@@ -272,7 +292,13 @@ Visit walk_partitioned(const std::uint64_t* pos, const std::uint64_t* neg, const
         const std::size_t np = kb.pos_at[b + 1] - kb.pos_at[b], nn = kb.neg_at[b + 1] - kb.neg_at[b], m = np + nn;
         if (m == 0) continue;
         const std::uint64_t bmin = kb.kmin[b], bmax = kb.kmax[b], span = bmax - bmin;
-        if (m > cap && depth > 0 && bmin != bmax) {
+        if (bmin == bmax) {  // one score: one visit, nothing to sort
+            tp += np;
+            fp += nn;
+            emit_counts(visit, fp, tp, key_to_double(bmin));
+            continue;
+        }
+        if (m > cap && depth > 0) {
             visit = walk_bucketed(sp, np, sn, nn, bmin, bmax, tp, fp, visit, depth - 1, target);
             continue;
         }
@@ -295,12 +321,7 @@ Visit walk_partitioned(const std::uint64_t* pos, const std::uint64_t* neg, const
         int bits = 1;
         while (bits < 64 && ((span << 1) | 1u) >> bits != 0) ++bits;
         c = sort_block_bits(c, tmp.data(), cnt.data(), m, bits);
-        for (std::size_t i = m; i-- > 0;) {
-            const std::uint64_t k = c[i];
-            tp += k & 1u;
-            fp += (k & 1u) ^ 1u;
-            if (i == 0 || (c[i - 1] >> 1) != (k >> 1)) emit_counts(visit, fp, tp, key_to_double((k >> 1) + bmin));
-        }
+        visit = walk_block(c, m, bmin, tp, fp, visit);
     }
     tps = tp;
     fps = fp;
@@ -509,8 +530,10 @@ struct scored_rows {
         }
         const score_map map(lo, hi, bucket_count(n, bucket_walk_target));
         const std::size_t nb = map.nb;
-        // Pass 1: per bucket b, cnt[2b] negatives and cnt[2b + 1] positives.
-        std::vector<std::size_t> cnt(2 * nb, 0);
+        // Pass 1: per bucket b, cnt[2b] negatives and cnt[2b + 1] positives;
+        // four interleaved copies, so that runs of one bucket do not wait on
+        // one counter.
+        std::vector<std::size_t> cnt4(8 * nb, 0);
         std::uint64_t above = 0;
         unsigned bits = 0;
         bool bad = false;
@@ -523,9 +546,11 @@ struct scored_rows {
                 above |= v & ~std::uint64_t{1};
                 bits |= 1u << (v & 1u);
                 bad |= !(x - x == 0.0);  // NaN or infinite
-                ++cnt[2 * map(x) + (v & 1u)];
+                ++cnt4[(r & 3u) * 2 * nb + 2 * map(x) + (v & 1u)];
             }
         }
+        std::vector<std::size_t> cnt(2 * nb);
+        for (std::size_t j = 0; j < 2 * nb; ++j) cnt[j] = cnt4[j] + cnt4[2 * nb + j] + cnt4[4 * nb + j] + cnt4[6 * nb + j];
         other = above != 0;
         seen = bits;
         bad_score = bad;
