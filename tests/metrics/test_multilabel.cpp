@@ -571,3 +571,92 @@ TEST_CASE("label ranking metrics equal their definitions, with few and with many
         CHECK(assay::label_ranking_loss(yv, sv) == doctest::Approx(o.loss).epsilon(1e-12));
     }
 }
+
+TEST_CASE("multilabel accumulators: save, load, continue equals an uninterrupted stream; corrupt states are rejected") {
+    const auto c = make_case(41, 160, 5);
+    const assay::matrix_view<const std::uint8_t> y1(c.y.data(), 80, c.l), p1(c.p.data(), 80, c.l);
+    const assay::matrix_view<const std::uint8_t> y2(c.y.data() + 80 * c.l, 80, c.l), p2(c.p.data() + 80 * c.l, 80, c.l);
+    const assay::matrix_view<const double> s1(c.s.data(), 80, c.l), s2(c.s.data() + 80 * c.l, 80, c.l);
+    const doubles w(c.w.begin(), c.w.begin() + 80);
+
+    assay::multilabel_counts whole(c.l, 2.0);
+    whole.update(y1, p1, w);
+    const auto bytes_saved = whole.save();
+    whole.update(y2, p2);
+    assay::multilabel_counts restored;
+    restored.load(bytes_saved);
+    CHECK(restored.beta() == 2.0);
+    restored.update(y2, p2);
+    CHECK(restored == whole);
+
+    assay::label_ranking_accumulator rwhole(c.l);
+    rwhole.update(y1, s1, w);
+    const auto rsaved = rwhole.save();
+    rwhole.update(y2, s2);
+    assay::label_ranking_accumulator rrestored;
+    rrestored.load(rsaved);
+    rrestored.update(y2, s2);
+    CHECK(rrestored == rwhole);
+
+    // Any changed byte, a truncation, padding, or the other accumulator's
+    // state: corrupt_state, and the target is unchanged.
+    const assay::multilabel_counts before = restored;
+    for (std::size_t i = 0; i < bytes_saved.size(); i += 7) {
+        auto bad = bytes_saved;
+        bad[i] ^= 0x10;
+        CHECK_THROWS_AS(restored.load(bad), assay::corrupt_state);
+    }
+    auto cut = bytes_saved;
+    cut.resize(cut.size() - 9);
+    CHECK_THROWS_AS(restored.load(cut), assay::corrupt_state);
+    CHECK_THROWS_AS(restored.load(rsaved), assay::corrupt_state);
+    CHECK_THROWS_AS(rrestored.load(bytes_saved), assay::corrupt_state);
+    CHECK_THROWS_AS(restored.load(nullptr, 0), assay::corrupt_state);
+    CHECK(restored == before);
+}
+
+namespace {
+
+// Writes a double at `offset` and recomputes the trailing FNV-1a hash, so
+// only the semantic checks of load can catch the change.
+std::vector<std::uint8_t> forged(std::vector<std::uint8_t> b, std::size_t offset, std::uint64_t bits) {
+    for (int i = 0; i < 8; ++i) b[offset + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(bits >> (8 * i));
+    const std::uint64_t h = assay::detail::metrics::fnv1a64(b.data(), b.size() - 8);
+    for (int i = 0; i < 8; ++i) b[b.size() - 8 + static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(h >> (8 * i));
+    return b;
+}
+
+}  // namespace
+
+TEST_CASE("multilabel accumulators: load checks the meaning of a well-framed state") {
+    const auto t = view(kTrue), p = view(kPred);
+    assay::multilabel_counts c(3);
+    c.update(t, p);
+    const auto b = c.save();
+    // Layout: magic 4, version 2, L at 6, beta at 14, n at 22, 11 sums from 30, tp from 118.
+    assay::multilabel_counts target;
+    CHECK_NOTHROW(target.load(forged(b, 6, 3)));  // unchanged value: loads
+    CHECK(target == c);
+    CHECK_THROWS_AS(target.load(forged(b, 6, std::uint64_t{1} << 40)), assay::corrupt_state);  // L larger than the bytes
+    CHECK_THROWS_AS(target.load(forged(b, 6, 4)), assay::corrupt_state);                        // L inconsistent with the size
+    CHECK_THROWS_AS(target.load(forged(b, 14, assay::detail::metrics::double_bits(-1.0))), assay::corrupt_state);  // beta
+    CHECK_THROWS_AS(target.load(forged(b, 30, assay::detail::metrics::double_bits(-4.0))), assay::corrupt_state);  // weight
+    CHECK_THROWS_AS(target.load(forged(b, 118, assay::detail::metrics::double_bits(9.0))), assay::corrupt_state);  // tp > predicted
+    CHECK_THROWS_AS(target.load(forged(b, 22, 0)), assay::corrupt_state);  // sums without rows
+    CHECK(target == c);
+
+    assay::label_ranking_accumulator r(3);
+    const doubles s{.1, .2, .3, .4, .5, .6, .7, .8, .9, .1, .2, .3};
+    r.update(t, assay::as_matrix_view(s, 3));
+    const auto rb = r.save();
+    assay::label_ranking_accumulator rt;
+    CHECK_THROWS_AS(rt.load(forged(rb, 6, std::uint64_t{1} << 40)), assay::corrupt_state);  // implausible L
+    CHECK_THROWS_AS(rt.load(forged(rb, 22, assay::detail::metrics::double_bits(std::numeric_limits<double>::quiet_NaN()))),
+                    assay::corrupt_state);
+    rt.load(rb);
+    CHECK(rt == r);
+    // A loaded accumulator takes updates (its row scratch is made then).
+    rt.update(t, assay::as_matrix_view(s, 3));
+    r.update(t, assay::as_matrix_view(s, 3));
+    CHECK(rt == r);
+}

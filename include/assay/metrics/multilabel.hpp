@@ -20,7 +20,8 @@
 //   * `label_ranking_accumulator` — the per-sample sums of LRAP, coverage
 //     error and ranking loss.
 // Both merge exactly for counts (and up to rounding of the per-sample
-// ratio sums), reset, and allocate nothing per update once constructed.
+// ratio sums), reset, save / load a versioned, hashed byte state (validated
+// as untrusted input), and allocate nothing per update once constructed.
 //
 // Conventions are scikit-learn 1.2.1's (tests/reference/README.md,
 // "Multilabel"). Where assay is stricter: entries other than 0 / 1, NaN or
@@ -35,6 +36,7 @@
 #include "classification.hpp"
 #include "curves.hpp"
 #include "detail/input.hpp"
+#include "detail/state_bytes.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -325,6 +327,59 @@ public:
     };
     const sums& sample_sums() const noexcept { return s_; }
 
+    /// The state as bytes, format version 1 (little-endian; doubles as their
+    /// IEEE-754 bit patterns): magic "ASML", u16 version, u64 L, f64 beta,
+    /// u64 n_samples, f64 × 11 per-sample sums (weight, exact, mismatch,
+    /// precision, recall, jaccard, f1, fbeta, no-pred, no-true, empty
+    /// weights), f64 × 3L per-label tp, predicted, actual; then an FNV-1a
+    /// 64-bit hash of everything before it. Complexity: O(L).
+    std::vector<std::uint8_t> save() const {
+        detail::metrics::state_writer w(magic_, 1, 6 + 8 * (3 + 11 + 3 * labels_) + 8);
+        w.u64(labels_);
+        w.f64(beta_);
+        w.u64(n_);
+        for (double v : {s_.weight, s_.exact, s_.mismatch, s_.precision, s_.recall, s_.jaccard, s_.f1, s_.fbeta,
+                         s_.w_no_pred, s_.w_no_true, s_.w_empty})
+            w.f64(v);
+        for (const auto* v : {&tp_, &pred_, &truth_})
+            for (double x : *v) w.f64(x);
+        return w.finish();
+    }
+
+    /// Replaces these counts by saved ones. The bytes are untrusted: framing,
+    /// hash, sizes, beta, finiteness and signs of every sum, tp ≤ predicted
+    /// and tp ≤ actual per label are checked first. Throws: corrupt_state
+    /// (these counts unchanged). Complexity: O(L).
+    void load(const void* data, std::size_t size) {
+        const char* fn = "multilabel_counts::load";
+        detail::metrics::state_reader in(data, size, magic_, 1, fn, "multilabel_counts");
+        const std::uint64_t l = in.u64();
+        if (in.left() / 24 < l) detail::throw_corrupt_state(fn, "state is too short for ", l, " labels");
+        const double beta = in.f64();
+        if (!(beta >= 0.0)) detail::throw_corrupt_state(fn, "beta is ", beta);
+        multilabel_counts fresh;
+        fresh.beta_ = beta;
+        if (l != 0) fresh.set_labels(static_cast<std::size_t>(l));
+        fresh.n_ = in.u64();
+        if (in.left() != 8 * (11 + 3 * l))
+            detail::throw_corrupt_state(fn, "state holds ", in.left(), " bytes of sums, ", 8 * (11 + 3 * l),
+                                        " expected for ", l, " labels (truncated or padded)");
+        sums& m = fresh.s_;
+        for (double* v : {&m.weight, &m.exact, &m.mismatch, &m.precision, &m.recall, &m.jaccard, &m.f1, &m.fbeta,
+                          &m.w_no_pred, &m.w_no_true, &m.w_empty})
+            *v = read_sum(in);
+        for (auto* v : {&fresh.tp_, &fresh.pred_, &fresh.truth_})
+            for (double& x : *v) x = read_sum(in);
+        in.done();
+        for (std::size_t k = 0; k < fresh.labels_; ++k)
+            if (fresh.tp_[k] > fresh.pred_[k] || fresh.tp_[k] > fresh.truth_[k])
+                detail::throw_corrupt_state(fn, "label ", k, " has more true positives than positives");
+        if (fresh.n_ == 0 && !(m == sums{})) detail::throw_corrupt_state(fn, "sums are non-zero with no rows");
+        if (l == 0 && fresh.n_ != 0) detail::throw_corrupt_state(fn, "rows counted with no labels");
+        *this = std::move(fresh);
+    }
+    void load(const std::vector<std::uint8_t>& bytes) { load(bytes.data(), bytes.size()); }
+
     friend bool operator==(const multilabel_counts& a, const multilabel_counts& b) {
         return a.labels_ == b.labels_ && a.beta_ == b.beta_ && a.n_ == b.n_ && a.tp_ == b.tp_ && a.pred_ == b.pred_ &&
                a.truth_ == b.truth_ && a.s_ == b.s_;
@@ -333,6 +388,14 @@ public:
 
 private:
     friend struct detail::metrics::ml_access;
+    static constexpr unsigned char magic_[4] = {0x41, 0x53, 0x4d, 0x4c};  // "ASML"
+
+    static double read_sum(detail::metrics::state_reader& in) {
+        const double v = in.f64();
+        if (!(v >= 0.0 && v < std::numeric_limits<double>::infinity()))
+            detail::throw_corrupt_state(in.function(), "a sum is ", v, " (sums are finite and non-negative)");
+        return v;
+    }
 
     template <class T, class P>
     void update_as(const char* fn, matrix_view<T> y_true, matrix_view<P> y_pred) {
@@ -807,9 +870,11 @@ ASSAY_MULTILABEL_PRF(jaccard_per_class)
 ///     0 when R is empty or every label is relevant.
 /// Each is averaged over rows weighted by sample_weight. A row with R
 /// relevant labels costs O(L·R) while R ≤ 16, O(L log L) beyond (a sort of
-/// the row). Updates allocate nothing once L is known; a batch update that throws leaves the
-/// accumulator unchanged. Merging adds the sums (equal to a full pass up to
-/// rounding).
+/// the row). Updates allocate nothing once the row scratch exists (made at
+/// construction, or by the first update after `load` or after merging into
+/// an empty accumulator); a batch update that throws leaves the accumulator
+/// unchanged. Merging adds the sums (equal to a full pass up to rounding).
+/// `save` / `load` give a versioned, hashed byte state.
 class label_ranking_accumulator {
 public:
     /// No labels yet: the first update fixes L.
@@ -846,6 +911,7 @@ public:
             set_labels(l);
         }
         detail::require(l == labels_, fn_, "y_true row", "has ", l, " labels but the accumulator has ", labels_);
+        if (score_.size() != labels_) set_labels(labels_);  // first update after load
         detail::metrics::copy_indicator_row(fn_, "y_true row", y_true_row, row_true_.data(), l);
         auto it = detail::metrics::range_begin(y_score_row);
         for (std::size_t k = 0; k < l; ++k, ++it) row_score_[k] = static_cast<double>(*it);
@@ -858,7 +924,7 @@ public:
     /// label counts differ. Complexity: O(1).
     void merge(const label_ranking_accumulator& o) {
         if (o.labels_ == 0) return;
-        if (labels_ == 0) set_labels(o.labels_);
+        if (labels_ == 0) labels_ = o.labels_;  // scratch allocated by the first update
         detail::require(o.labels_ == labels_, "label_ranking_accumulator::merge", "other", "has ", o.labels_,
                         " labels, this accumulator has ", labels_);
         n_ += o.n_;
@@ -899,6 +965,46 @@ public:
     };
     const sums& sample_sums() const noexcept { return s_; }
 
+    /// The state as bytes, format version 1: magic "ASLR", u16 version, u64 L,
+    /// u64 n_samples, f64 weight, LRAP, coverage and ranking-loss sums, FNV-1a
+    /// 64-bit hash. Complexity: O(1).
+    std::vector<std::uint8_t> save() const {
+        detail::metrics::state_writer w(magic_, 1, 6 + 48 + 8);
+        w.u64(labels_);
+        w.u64(n_);
+        for (double v : {s_.weight, s_.lrap, s_.coverage, s_.loss}) w.f64(v);
+        return w.finish();
+    }
+    /// Replaces this accumulator by a saved one (untrusted bytes: framing,
+    /// hash, size, finite non-negative sums checked first). Throws:
+    /// corrupt_state (this one unchanged). Complexity: O(L).
+    void load(const void* data, std::size_t size) {
+        const char* fn = "label_ranking_accumulator::load";
+        detail::metrics::state_reader in(data, size, magic_, 1, fn, "label_ranking_accumulator");
+        const std::uint64_t l = in.u64();
+        const std::uint64_t n = in.u64();
+        if (in.left() != 32) detail::throw_corrupt_state(fn, "state holds ", in.left(), " bytes of sums, 32 expected");
+        sums m;
+        for (double* v : {&m.weight, &m.lrap, &m.coverage, &m.loss}) {
+            *v = in.f64();
+            if (!(*v >= 0.0 && *v < std::numeric_limits<double>::infinity()))
+                detail::throw_corrupt_state(fn, "a sum is ", *v, " (sums are finite and non-negative)");
+        }
+        in.done();
+        if (l > std::numeric_limits<std::uint32_t>::max())
+            detail::throw_corrupt_state(fn, "label count ", l, " is implausible");
+        if ((l == 0 || n == 0) && (n != 0 || !(m == sums{})))
+            detail::throw_corrupt_state(fn, "sums or rows without labels or rows");
+        // The row scratch is allocated by the first update, not from a size
+        // read out of untrusted bytes.
+        label_ranking_accumulator fresh;
+        fresh.labels_ = static_cast<std::size_t>(l);
+        fresh.n_ = n;
+        fresh.s_ = m;
+        *this = std::move(fresh);
+    }
+    void load(const std::vector<std::uint8_t>& bytes) { load(bytes.data(), bytes.size()); }
+
     friend bool operator==(const label_ranking_accumulator& a, const label_ranking_accumulator& b) {
         return a.labels_ == b.labels_ && a.n_ == b.n_ && a.s_ == b.s_;
     }
@@ -909,6 +1015,7 @@ public:
 private:
     friend struct detail::metrics::ml_access;
     static constexpr const char* fn_ = "label_ranking_accumulator::update";
+    static constexpr unsigned char magic_[4] = {0x41, 0x53, 0x4c, 0x52};  // "ASLR"
     // Rows with more relevant labels than this are ranked by a sort of the
     // row (O(L log L)) instead of counting per relevant label (O(L·R)).
     static constexpr std::size_t sort_above = 16;
@@ -949,6 +1056,7 @@ private:
         if (labels_ == 0) set_labels(y_true.cols());
         detail::require(y_true.cols() == labels_, fn, "y_true", "has ", y_true.cols(),
                         " columns but the accumulator has ", labels_, " labels");
+        if (score_.size() != labels_) set_labels(labels_);  // first update after load
     }
 
     template <bool Weighted, class T, class S, class ItW>
