@@ -1,9 +1,11 @@
 // Multilabel metrics: hand-worked values, properties of the accumulators on
 // random indicator matrices (streaming == full pass, merge of shards == full
 // pass, integer weight w == row repeated w times, invariance under row and
-// column permutations, strided views) and bad input.
+// column permutations, strided views, Eigen inputs), definitions computed
+// by brute force, save / load, and bad input.
 #include <doctest/doctest.h>
 
+#include <assay/eigen.hpp>
 #include <assay/metrics.hpp>
 #include <assay/random.hpp>
 
@@ -659,4 +661,26 @@ TEST_CASE("multilabel accumulators: load checks the meaning of a well-framed sta
     rt.update(t, assay::as_matrix_view(s, 3));
     r.update(t, assay::as_matrix_view(s, 3));
     CHECK(rt == r);
+}
+
+TEST_CASE("multilabel: Eigen matrices (column-major, blocks) as inputs") {
+    // The hand-worked 4 x 3 example, column-major, and the same inside a
+    // larger matrix (a block with an outer stride).
+    Eigen::Matrix<std::int8_t, Eigen::Dynamic, Eigen::Dynamic> yt(4, 3), yp(4, 3), big = decltype(yt)::Zero(6, 5);
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 3; ++j) {
+            yt(i, j) = static_cast<std::int8_t>(kTrue[static_cast<std::size_t>(3 * i + j)]);
+            yp(i, j) = static_cast<std::int8_t>(kPred[static_cast<std::size_t>(3 * i + j)]);
+        }
+    big.block(1, 2, 4, 3) = yp;
+    CHECK(assay::hamming_loss(assay::as_matrix_view(yt), assay::as_matrix_view(yp)) ==
+          doctest::Approx(1.0 / 6.0).epsilon(1e-15));
+    CHECK(assay::f1_score(assay::as_matrix_view(yt), assay::as_matrix_view(big.block(1, 2, 4, 3)),
+                          assay::average::samples) == doctest::Approx((7.0 / 3.0) / 4).epsilon(1e-15));
+    Eigen::MatrixXd s(2, 4);
+    s << .9, .8, .1, .8, .4, .3, .2, .1;
+    Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> y(2, 4);
+    y << 1, 0, 0, 1, 0, 1, 0, 0;
+    // Rows a and c of the hand-worked ranking example: coverage (3 + 2) / 2.
+    CHECK(assay::coverage_error(assay::as_matrix_view(y), assay::as_matrix_view(s)) == 2.5);
 }
