@@ -13,8 +13,13 @@
 // * Thresholds are the distinct scores; a row is predicted positive when its
 //   score is >= the threshold.
 //
-// Sorting uses a radix sort on the bits of the scores (see
-// assay/detail/radix_sort.hpp): O(n) passes instead of O(n log n) comparisons.
+// Sorting uses radix methods on the bits of the scores (see
+// assay/detail/radix_sort.hpp): O(n) passes instead of O(n log n)
+// comparisons. Unweighted inputs of 2^14 rows and more are not sorted whole:
+// the rows are scattered into buckets of score values as they are read, and
+// each bucket is sorted in cache (both classes in one array of 8-byte keys)
+// and walked at once (walk_partitioned); smaller ones sort the keys of each
+// class and merge them (walk_merged). Both give the same points.
 #pragma once
 
 #include "../config.hpp"
@@ -925,7 +930,8 @@ using if_range_c = std::enable_if_t<is_range<R>::value, int>;
 // Throws (all): invalid_argument for empty input, mismatched lengths, NaN or
 // infinite scores, negative or non-finite weights, more than two labels in
 // y_true without pos_label, labels outside {0,1}/{-1,1} without pos_label.
-// Complexity (all): O(n) time (radix sort), O(n) extra memory for the keys.
+// Complexity (all): O(n) time (radix sorts; see the top of this file), O(n)
+// extra memory for the keys.
 
 #define ASSAY_CURVE_FN(RESULT, NAME, OPT, BODY)                                                               \
     template <class RT, class RS, detail::metrics::if_range_c<RT> = 0, detail::metrics::if_range_c<RS> = 0>   \
@@ -1007,7 +1013,9 @@ ASSAY_CURVE_FN(det_curve_result, det_curve, curve_options, {
 /// the greater of y_true's two labels is positive; trapezoidal area, so tied
 /// scores of a positive and a negative count one half. With max_fpr < 1 the
 /// partial area up to max_fpr (tpr interpolated linearly at max_fpr) is
-/// McClish-standardised: 0.5·(1 + (A − m²/2)/(m − m²/2)).
+/// McClish-standardised: 0.5·(1 + (A − m²/2)/(m − m²/2)). Without weights
+/// the full area is summed in counts, as integers (exact while 2·P·N < 2^64),
+/// and divided once.
 /// Throws: as the curve functions, and invalid_argument when y_true has one
 /// class only (or one class with non-zero weight), more than two classes, or
 /// max_fpr outside (0, 1]. Complexity: O(n) time and memory.
