@@ -4,11 +4,14 @@
 //
 // Binning. B bins of equal width on a declared range [lo, hi] (default
 // [0, 1], B = 4096). A score s goes to bin
-//     b(s) = min(B − 1, floor(max(0, (s − lo) · B / (hi − lo))))
-// evaluated in double precision, so bins are closed on the left
-// ([e_b, e_{b+1}), the last one also holds hi) up to one rounding of the
-// subtraction and the product. The map is non-decreasing in s (each rounded
-// step is), which is all the error bounds below need. Scores outside
+//     b(s) = min(B − 1, floor(max(0, (s − lo) · c))),   c = B / (hi − lo),
+// evaluated in double precision (c rounded once, at construction), so bins
+// are closed on the left ([e_b, e_{b+1}), e_b = lo + b·(hi − lo)/B, the last
+// one also holds hi) up to the rounding of c, the subtraction and the
+// product: a score within a few ulps of an edge may land in the neighbouring
+// bin. The map is non-decreasing in s (each rounded step is), which is all
+// the error bounds below need; scores exactly on the edges of a power-of-two
+// number of bins over a range such as [0, 1] land exactly. Scores outside
 // [lo, hi] are clamped into the first or last bin, or rejected
 // (`out_of_range::error`); the bounds stay valid for clamped scores because
 // they count every pair sharing a bin as undecided. NaN and infinite scores
