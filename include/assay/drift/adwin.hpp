@@ -89,7 +89,7 @@ public:
             ::assay::detail::throw_invalid_argument("drift::adwin::update", "x", "must be finite, got ", x);
         }
         if (drift_ && cfg_.reset_on_drift) clear();
-        const double before = estimation();
+        const double before = cfg_.increase_only ? estimation() : 0.0;
         insert(x);
         drift_ = detect() && (!cfg_.increase_only || estimation() > before);
         return drift_ ? status::drift : status::stable;
@@ -401,10 +401,23 @@ private:
             for (k = 0; k < len; ++k) {
                 make_room(0);
                 const std::uint32_t c0 = counts_[0];
-                row_totals(0)[c0] = xs[k];
+                double* t = row_totals(0);
+                t[c0] = xs[k];
                 row_vars(0)[c0] = 0.0;
                 counts_[0] = c0 + 1;
-                if (c0 + 1 == full) compress();
+                if (c0 + 1 == full) {
+                    // compress()'s first merge, for buckets of one value (variances 0):
+                    // total t0 + t1, variance 1·1·(t0 − t1)²·(0.5·1) + 0 + 0.
+                    if (n_rows_ == 1) push_back_row();
+                    make_room(1);
+                    const double d = t[0] - t[1];
+                    row_totals(1)[counts_[1]] = t[0] + t[1];
+                    row_vars(1)[counts_[1]] = d * d * 0.5;
+                    ++counts_[1];
+                    starts_[0] += 2;
+                    counts_[0] -= 2;
+                    if (counts_[1] == full) compress();
+                }
             }
         }
     }
@@ -413,8 +426,10 @@ private:
         const auto full = static_cast<std::uint32_t>(cfg_.max_buckets) + 1;
         // Dividing by a power of two and multiplying by its exact inverse round
         // identically, so River's divisions by the bucket size become products.
+        std::size_t r = 0;
         double size = 1.0, inv_size = 1.0;
-        for (std::size_t r = 0; counts_[r] == full; ++r, size *= 2.0, inv_size *= 0.5) {
+        while (counts_[r] != full && r + 1 < n_rows_) ++r, size *= 2.0, inv_size *= 0.5;  // the first full row
+        for (; counts_[r] == full; ++r, size *= 2.0, inv_size *= 0.5) {
             if (r + 1 == n_rows_) push_back_row();
             make_room(r + 1);
             const double* t = row_totals(r);
