@@ -42,6 +42,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <ostream>
@@ -160,6 +161,21 @@ struct row_access {
 
 template <class T>
 using elem_t = std::remove_cv_t<T>;
+
+// #{k < n: x[k] ≥ t} for finite x and t, branch-free: x − t is +0 or
+// positive exactly when x ≥ t (a difference of finite doubles is zero only
+// when they are equal, and then +0), so the count is n minus the sign bits.
+// Written so compilers vectorise it.
+inline std::size_t count_at_least(const double* x, std::size_t n, double t) noexcept {
+    std::uint64_t neg = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const double d = x[k] - t;
+        std::uint64_t b;
+        std::memcpy(&b, &d, sizeof b);
+        neg += b >> 63;
+    }
+    return n - static_cast<std::size_t>(neg);
+}
 
 // Copies a row given as a range of l indicator entries into 0 / 1 bytes.
 template <class R>
@@ -1044,6 +1060,7 @@ private:
         relevant_.assign(l, 0);
         order_.assign(l, 0);
         flag_.assign(l, 0);
+        rel_score_.assign(l, 0.0);
         row_true_.assign(l, 0);
         row_score_.assign(l, 0.0);
     }
@@ -1094,11 +1111,12 @@ private:
             if (nr <= sort_above) {
                 // For each relevant label r: how many labels, and how many
                 // relevant labels, score at least s_r. O(L·R).
+                double* rs = rel_score_.data();
+                for (std::size_t a = 0; a < nr; ++a) rs[a] = sc[rel[a]];
                 for (std::size_t a = 0; a < nr; ++a) {
-                    const double sr = sc[rel[a]];
-                    std::size_t ge = 0, rel_ge = 0;
-                    for (std::size_t k = 0; k < l; ++k) ge += sc[k] >= sr ? 1u : 0u;
-                    for (std::size_t b = 0; b < nr; ++b) rel_ge += sc[rel[b]] >= sr ? 1u : 0u;
+                    const double sr = rs[a];
+                    const std::size_t ge = detail::metrics::count_at_least(sc, l, sr);
+                    const std::size_t rel_ge = detail::metrics::count_at_least(rs, nr, sr);
                     ratio_sum += static_cast<double>(rel_ge) / static_cast<double>(ge);
                     coverage = ge > coverage ? ge : coverage;
                     wrong += ge - rel_ge;
@@ -1150,6 +1168,7 @@ private:
     std::vector<std::uint32_t> relevant_;  // scratch: one row's relevant labels
     std::vector<std::uint32_t> order_;     // scratch: one row's labels by score (rows with many relevant labels)
     std::vector<std::uint8_t> flag_;
+    std::vector<double> rel_score_;        // scratch: the relevant labels' scores
     std::vector<std::uint8_t> row_true_;   // scratch of a one-row update
     std::vector<double> row_score_;
 };
