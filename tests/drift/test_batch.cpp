@@ -184,3 +184,68 @@ TEST_CASE("ADWIN: batch updates equal the per-value loop") {
     }
     check_rejects_in_batch<dr::adwin>({}, real_stream(8, 5'000, 700), 4'000, std::numeric_limits<double>::infinity());
 }
+
+namespace {
+// River 0.26.1's EDDM update, in River's own arithmetic (s' = var ** 0.5 by
+// pow), for checking the sqrt screen of dr::eddm on long streams.
+struct plain_eddm {
+    int warm_start = 30;
+    double alpha = 0.95, beta = 0.9;
+    std::uint64_t n = 0, n_errors = 0, last_error = 0;
+    double count = 0.0, mean = 0.0, m2 = 0.0, p2s_max = -1.0;
+    bool drift = false, warning = false;
+    void reset() {
+        n = n_errors = last_error = 0;
+        count = mean = m2 = 0.0;
+        p2s_max = -1.0;
+        drift = warning = false;
+    }
+    dr::status update(double x) {
+        if (drift) reset();
+        n += 1;
+        if (x == 1.0) {
+            ++n_errors;
+            const double d = static_cast<double>(n - last_error);
+            const double mean_old = mean;
+            count += 1.0;
+            mean += (1.0 / count) * (d - mean);
+            m2 += (d - mean_old) * (d - mean);
+            if (n > static_cast<std::uint64_t>(warm_start)) {
+                const double var = count > 1.0 ? m2 / (count - 1.0) : 0.0;
+                const double p2s = mean + 2.0 * std::pow(var, 0.5);
+                if (p2s > p2s_max) {
+                    p2s_max = p2s;
+                } else if (n_errors > static_cast<std::uint64_t>(warm_start)) {
+                    const double level = p2s / p2s_max;
+                    if (level < beta) drift = true;
+                    else warning = level < alpha;
+                }
+            }
+            last_error = n;
+        }
+        return drift ? dr::status::drift : (warning ? dr::status::warning : dr::status::stable);
+    }
+};
+}  // namespace
+
+TEST_CASE("EDDM: the sqrt screen decides exactly as River's pow, over 4e6 values") {
+    for (const double beta : {0.9, 0.97}) {
+        plain_eddm plain;
+        plain.beta = beta;
+        plain.alpha = beta == 0.9 ? 0.95 : 0.99;
+        dr::eddm fast({30, plain.alpha, plain.beta, false});
+        const auto xs = bernoulli(beta == 0.9 ? 41 : 42, 2'000'000, 3'000);
+        std::size_t mismatches = 0, drifts = 0, warnings = 0;
+        for (double x : xs) {
+            const dr::status want = plain.update(x);
+            mismatches += fast.update(x) != want;
+            drifts += want == dr::status::drift;
+            warnings += want == dr::status::warning;
+        }
+        CHECK(mismatches == 0);
+        CHECK(fast.p2s_max() == plain.p2s_max);
+        CHECK(fast.mean_distance() == plain.mean);
+        CHECK(drifts > 50);
+        CHECK(warnings > 1000);
+    }
+}
