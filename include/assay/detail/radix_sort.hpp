@@ -185,8 +185,8 @@ inline std::uint64_t* lsd_sort_bits(std::uint64_t* a, std::uint64_t* tmp, std::s
 constexpr std::size_t block_sort_buckets = std::size_t{1} << 16;
 
 /// Sorts a block a[0, m) of keys below 2^bits ascending, meant for blocks
-/// that fit in cache (m < 2^32). One pass counts the keys' top bits (about
-/// one bucket per key), one scatters them into `tmp`; buckets holding more
+/// that fit in cache (m < 2^32). One pass counts the keys' top bits (two to
+/// four buckets per key), one scatters them into `tmp`; buckets holding more
 /// than 16 keys are LSD-sorted on the remaining bits; an insertion sort then
 /// finishes, moving keys only inside their bucket. `tmp` holds m keys, `cnt`
 /// block_sort_buckets counters. Returns where the sorted keys are (a or tmp).
@@ -198,8 +198,8 @@ inline std::uint64_t* sort_block_bits(std::uint64_t* a, std::uint64_t* tmp, std:
         insertion_sort_keys(a, m);
         return a;
     }
-    int d = 1;
-    while ((std::size_t{1} << d) <= m && d < 16) ++d;  // about two buckets per key, d <= 16
+    int d = 2;
+    while ((std::size_t{1} << (d - 1)) <= m && d < 16) ++d;  // 2^d > 2m: two to four buckets per key
     d = std::min(d, bits);
     const int sh = bits - d;
     const std::size_t R = std::size_t{1} << d;
