@@ -7,6 +7,12 @@
 //   * a configuration struct (`adwin_config`, `ddm_config`, ...) whose
 //     defaults equal River 0.26's;
 //   * `status update(double x)` → stable / warning / drift;
+//   * `std::size_t update(const double* first, const double* last)`, the
+//     batch form: the same updates, stopping right after the first status
+//     change, returning how many values it took (drift/batch.hpp). It is the
+//     fastest way in: DDM, EDDM, HDDM_A and ADWIN keep their state in
+//     registers there and skip exact evaluations a cheap bound already
+//     decides, with statuses and state identical to the per-value loop;
 //   * `drift_detected()`, `warning_detected()`, accessors for what it
 //     estimates, `reset()`;
 //   * `save()` → bytes and `load(bytes)` (assay/drift/checkpoint.hpp).
@@ -28,12 +34,16 @@
 // Every update is allocation-free once warm: KSWIN allocates only at
 // construction, ADWIN only when its window first needs a new power-of-two
 // number of bucket rows, the others never. Bit-for-bit parity with River assumes IEEE double
-// arithmetic without contraction into fused multiply-adds (-ffp-contract=off
-// guarantees it; the reference traces also match with GCC's -march=native).
+// arithmetic. The detectors whose batch form is specialised (DDM, EDDM, HDDM_A,
+// ADWIN) keep every product River rounds before an addition out of fused
+// multiply-adds themselves (detail::rounded), so they match under any -march
+// and -ffp-contract; for the others -ffp-contract=off guarantees it (the
+// reference traces also match with GCC's -march=native).
 #pragma once
 
 #include "config.hpp"
 #include "drift/adwin.hpp"
+#include "drift/batch.hpp"
 #include "drift/checkpoint.hpp"
 #include "drift/distribution.hpp"
 #include "drift/ddm.hpp"

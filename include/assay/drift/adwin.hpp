@@ -438,7 +438,7 @@ private:
             const double mu2 = t[1] * inv_size;
             const double total12 = t[0] + t[1];
             const double temp = size * size * (mu1 - mu2) * (mu1 - mu2) * (0.5 * inv_size);  // / (size + size)
-            const double v12 = v[0] + v[1] + temp;
+            const double v12 = v[0] + v[1] + detail::rounded(temp);
             row_totals(r + 1)[counts_[r + 1]] = total12;
             row_vars(r + 1)[counts_[r + 1]] = v12;
             ++counts_[r + 1];
