@@ -1294,16 +1294,28 @@ std::vector<double> ml_binary_each(const char* fn, matrix_view<T> y_true, matrix
         check_row_weights(fn, n, *w);
         wv.assign(range_begin(*w), range_end(*w));
     }
-    bool bad = false;
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t k = 0; k < l; ++k) {
-            (void)indicator_bit(y_true(i, k), bad);
-            const double x = static_cast<double>(y_score(i, k));
-            if (ASSAY_UNLIKELY(!std::isfinite(x)))
-                throw_invalid_argument(fn, "y_score", "value at row ", i, ", column ", k, " is ", x);
-        }
-    if (bad) throw_bad_indicator(fn, "y_true", y_true);
+    // Every entry checked (0 / 1 indicators, finite scores); the first bad
+    // one is reported.
+    auto locate_bad = [&]() {
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t k = 0; k < l; ++k) {
+                const double x = static_cast<double>(y_score(i, k));
+                if (ASSAY_UNLIKELY(!std::isfinite(x)))
+                    throw_invalid_argument(fn, "y_score", "value at row ", i, ", column ", k, " is ", x);
+            }
+        throw_bad_indicator(fn, "y_true", y_true);
+    };
     std::vector<double> out;
+    if (a != average::macro && a != average::weighted) {
+        bool bad = false;
+        for (std::size_t i = 0; i < n; ++i)
+            for (std::size_t k = 0; k < l; ++k) {
+                const double x = static_cast<double>(y_score(i, k));
+                (void)indicator_bit(y_true(i, k), bad);
+                bad |= !(x - x == 0.0);  // NaN or infinite
+            }
+        if (ASSAY_UNLIKELY(bad)) locate_bad();
+    }
     if (a == average::micro) {
         scored_rows rows;
         rows.weighted = w != nullptr;
@@ -1327,21 +1339,25 @@ std::vector<double> ml_binary_each(const char* fn, matrix_view<T> y_true, matrix
     // Per label: the columns are copied once into column-major buffers, in
     // blocks of rows that stay in cache (reading a row-major matrix column by
     // column would stream the whole matrix once per label).
+    // The entries are checked in the same pass.
     big_buffer<std::uint8_t> lab(n * l);  // uninitialised: every element is written below
     big_buffer<double> sco(n * l);
     constexpr std::size_t block = 256;
+    bool bad = false;
     for (std::size_t i0 = 0; i0 < n; i0 += block) {
         const std::size_t i1 = i0 + block < n ? i0 + block : n;
         for (std::size_t k = 0; k < l; ++k) {
             std::uint8_t* lk = lab.data() + k * n;
             double* sk = sco.data() + k * n;
             for (std::size_t i = i0; i < i1; ++i) {
-                bool ignored = false;
-                lk[i] = static_cast<std::uint8_t>(indicator_bit(y_true(i, k), ignored));
-                sk[i] = static_cast<double>(y_score(i, k));
+                const double x = static_cast<double>(y_score(i, k));
+                lk[i] = static_cast<std::uint8_t>(indicator_bit(y_true(i, k), bad));
+                sk[i] = x;
+                bad |= !(x - x == 0.0);  // NaN or infinite
             }
         }
     }
+    if (ASSAY_UNLIKELY(bad)) locate_bad();
     if (support) support->assign(l, 0.0);
     for (std::size_t k = 0; k < l; ++k) {
         const std::uint8_t* lk = lab.data() + k * n;
