@@ -684,3 +684,31 @@ TEST_CASE("multilabel: Eigen matrices (column-major, blocks) as inputs") {
     // Rows a and c of the hand-worked ranking example: coverage (3 + 2) / 2.
     CHECK(assay::coverage_error(assay::as_matrix_view(y), assay::as_matrix_view(s)) == 2.5);
 }
+
+TEST_CASE("multilabel: per-sample confusion matrices and unnormalized subset accuracy") {
+    const auto t = view(kTrue), p = view(kPred);
+    // Row 0: tp 1 (label 0), fn 1 (label 2), fp 0, tn 1 (label 1).
+    // Row 1: tp 1 (label 1), fp 1 (label 2), fn 0, tn 1.
+    // Row 2: tp 2, tn 1. Row 3: tn 3.
+    const auto m = assay::multilabel_confusion_matrix_samplewise(t, p);
+    CHECK(m.tp == doubles{1, 1, 2, 0});
+    CHECK(m.fp == doubles{0, 1, 0, 0});
+    CHECK(m.fn == doubles{1, 0, 0, 0});
+    CHECK(m.tn == doubles{1, 1, 1, 3});
+    // Weighted: each row's counts times its weight (2, 1, 1, 0).
+    const auto mw = assay::multilabel_confusion_matrix_samplewise(t, p, doubles{2, 1, 1, 0});
+    CHECK(mw.tp == doubles{2, 1, 2, 0});
+    CHECK(mw.fn == doubles{2, 0, 0, 0});
+    CHECK(mw.tn == doubles{2, 1, 1, 0});
+    // Two exact rows; weighted 2, 1, 1, 0.5: exact rows 2 and 3 weigh 1.5, the others 3.
+    CHECK(assay::accuracy_score(t, p, false) == 2.0);
+    CHECK(assay::zero_one_loss(t, p, false) == 2.0);
+    CHECK(assay::accuracy_score(t, p, doubles{2, 1, 1, 0.5}, false) == 1.5);
+    CHECK(assay::zero_one_loss(t, p, doubles{2, 1, 1, 0.5}, false) == 3.0);
+    CHECK(assay::accuracy_score(t, p, doubles{0, 0, 0, 0}, false) == 0.0);
+    CHECK_THROWS_AS(assay::accuracy_score(t, p, doubles{0, 0, 0, 0}, true), assay::invalid_argument);
+    ints bad = kPred;
+    bad[0] = 7;
+    CHECK_THROWS_AS(assay::multilabel_confusion_matrix_samplewise(t, view(bad)), assay::invalid_argument);
+    CHECK_THROWS_AS(assay::multilabel_confusion_matrix_samplewise(t, p, doubles{1, 1}), assay::invalid_argument);
+}

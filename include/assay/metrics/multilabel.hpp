@@ -870,6 +870,89 @@ ASSAY_MULTILABEL_PRF(jaccard_score)
 ASSAY_MULTILABEL_PRF(jaccard_per_class)
 #undef ASSAY_MULTILABEL_PRF
 
+namespace detail {
+namespace metrics {
+
+template <class T, class P>
+multilabel_confusion_matrix_result samplewise_impl(const char* fn, matrix_view<T> y_true, matrix_view<P> y_pred,
+                                                   const double* w) {
+    (void)indicator_traits<elem_t<T>>{};
+    (void)indicator_traits<elem_t<P>>{};
+    const std::size_t n = y_true.rows(), l = y_true.cols();
+    multilabel_confusion_matrix_result r;
+    r.tn.resize(n), r.fp.resize(n), r.fn.resize(n), r.tp.resize(n);
+    bool bad_t = false, bad_p = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        unsigned tp = 0, np = 0, nt = 0;
+        for (std::size_t k = 0; k < l; ++k) {
+            const unsigned t = indicator_bit(y_true(i, k), bad_t), p = indicator_bit(y_pred(i, k), bad_p);
+            tp += t & p, np += p, nt += t;
+        }
+        const double wi = w ? w[i] : 1.0;
+        r.tp[i] = wi * tp;
+        r.fp[i] = wi * (np - tp);
+        r.fn[i] = wi * (nt - tp);
+        r.tn[i] = wi * static_cast<double>(l) - r.tp[i] - r.fp[i] - r.fn[i];
+    }
+    if (bad_t) throw_bad_indicator(fn, "y_true", y_true);
+    if (bad_p) throw_bad_indicator(fn, "y_pred", y_pred);
+    return r;
+}
+
+}  // namespace metrics
+}  // namespace detail
+
+/// Per-sample 2×2 confusion matrices (scikit-learn 1.2.1
+/// `multilabel_confusion_matrix(samplewise=True)`): entry i counts row i's
+/// labels — tp, fp, fn and tn = L − tp − fp − fn — each times the row's
+/// weight when weights are given. Throws: invalid_argument for an empty
+/// matrix, mismatched shapes, entries other than 0 / 1, bad weights.
+/// Complexity: O(n·L) time, O(n) memory for the result.
+template <class T, class P>
+multilabel_confusion_matrix_result multilabel_confusion_matrix_samplewise(matrix_view<T> y_true,
+                                                                          matrix_view<P> y_pred) {
+    const char* fn = "multilabel_confusion_matrix_samplewise";
+    detail::metrics::check_same_shape(fn, "y_true", y_true, "y_pred", y_pred);
+    return detail::metrics::samplewise_impl(fn, y_true, y_pred, nullptr);
+}
+template <class T, class P, class RW, detail::metrics::if_range<RW> = 0>
+multilabel_confusion_matrix_result multilabel_confusion_matrix_samplewise(matrix_view<T> y_true, matrix_view<P> y_pred,
+                                                                          const RW& sample_weight) {
+    const char* fn = "multilabel_confusion_matrix_samplewise";
+    detail::metrics::check_same_shape(fn, "y_true", y_true, "y_pred", y_pred);
+    detail::metrics::check_row_weights(fn, y_true.rows(), sample_weight);
+    const std::vector<double> w(detail::metrics::range_begin(sample_weight), detail::metrics::range_end(sample_weight));
+    return detail::metrics::samplewise_impl(fn, y_true, y_pred, w.data());
+}
+
+/// Subset accuracy with scikit-learn's `normalize` (1.2.1 `accuracy_score`
+/// on indicator input): the share of exactly predicted rows, or with
+/// normalize = false their (weighted) number. Throws: as accuracy_score
+/// (zero total weight only when normalizing). Complexity: O(n·L).
+template <class T, class P>
+double accuracy_score(matrix_view<T> y_true, matrix_view<P> y_pred, bool normalize) {
+    const auto c = detail::metrics::count_indicators("accuracy_score", y_true, y_pred);
+    return normalize ? accuracy_score(c) : c.exact_match_weight();
+}
+template <class T, class P, class RW, detail::metrics::if_range<RW> = 0>
+double accuracy_score(matrix_view<T> y_true, matrix_view<P> y_pred, const RW& sample_weight, bool normalize) {
+    const auto c = detail::metrics::count_indicators("accuracy_score", y_true, y_pred, sample_weight);
+    return normalize ? accuracy_score(c) : c.exact_match_weight();
+}
+/// 1 − subset accuracy, or with normalize = false the (weighted) number of
+/// rows with any label wrong (scikit-learn 1.2.1 `zero_one_loss`).
+/// Throws / Complexity: as accuracy_score.
+template <class T, class P>
+double zero_one_loss(matrix_view<T> y_true, matrix_view<P> y_pred, bool normalize) {
+    const auto c = detail::metrics::count_indicators("zero_one_loss", y_true, y_pred);
+    return normalize ? zero_one_loss(c) : c.total_weight() - c.exact_match_weight();
+}
+template <class T, class P, class RW, detail::metrics::if_range<RW> = 0>
+double zero_one_loss(matrix_view<T> y_true, matrix_view<P> y_pred, const RW& sample_weight, bool normalize) {
+    const auto c = detail::metrics::count_indicators("zero_one_loss", y_true, y_pred, sample_weight);
+    return normalize ? zero_one_loss(c) : c.total_weight() - c.exact_match_weight();
+}
+
 // ===========================================================================
 // Label ranking metrics
 
