@@ -416,19 +416,18 @@ private:
                     ++counts_[1];
                     starts_[0] += 2;
                     counts_[0] -= 2;
-                    if (counts_[1] == full) compress();
+                    if (counts_[1] == full) compress(1);
                 }
             }
         }
     }
 
-    void compress() {
+    /// River's bucket merging, from row r (rows below it are not full).
+    void compress(std::size_t r = 0) {
         const auto full = static_cast<std::uint32_t>(cfg_.max_buckets) + 1;
         // Dividing by a power of two and multiplying by its exact inverse round
         // identically, so River's divisions by the bucket size become products.
-        std::size_t r = 0;
-        double size = 1.0, inv_size = 1.0;
-        while (counts_[r] != full && r + 1 < n_rows_) ++r, size *= 2.0, inv_size *= 0.5;  // the first full row
+        double size = std::ldexp(1.0, static_cast<int>(r)), inv_size = std::ldexp(1.0, -static_cast<int>(r));
         for (; counts_[r] == full; ++r, size *= 2.0, inv_size *= 0.5) {
             if (r + 1 == n_rows_) push_back_row();
             make_room(r + 1);
