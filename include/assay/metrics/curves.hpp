@@ -130,7 +130,8 @@ namespace metrics {
 // decreasing score order, with the cumulative counts up to that score.
 //
 // A walk takes its visitor by value and returns it, so a visitor that keeps
-// its state in its own members (auc_visit, ap_visit) keeps it in registers.
+// its state in its own members (auc_visit, ap_visit) is a local of the walk
+// that the compiler may keep in registers.
 // Visitors must be copy-assignable; other callables are walked through a
 // ref_visitor. Unweighted walks count in integers: a visitor with a member
 // counts(fps, tps, threshold) receives them as std::uint64_t, any other
