@@ -2,6 +2,9 @@
 // Bernoulli and Gaussian streams, each detector's cost as a ratio to a plain
 // running-mean update measured in the same binary, and a counting allocator
 // showing the heap allocations per update after warm-up (expected: 0).
+// `<detector>_<stream>` feeds one value per `update(x)` call; `<detector>_batch_<stream>`
+// feeds the whole stream through the batch form `update(first, last)`,
+// resuming after each status change (same statuses, same state).
 //
 // The streams change concept every 2.5e6 values (Bernoulli p = 0.1, 0.3, 0.1,
 // 0.25; Gaussian mean 0, 1, -0.5, 0.5, sd 1), drawn with assay::rng.
