@@ -63,6 +63,7 @@ class decayed_confusion_counts;
 class log_loss_accumulator;
 class brier_accumulator;
 class top_k_accumulator;
+class multiclass_ranking_accumulator;
 class calibration_accumulator;
 class multilabel_counts;
 class label_ranking_accumulator;
