@@ -6,7 +6,9 @@
 // the model's error rate climbs. Half-way before that, the server restarts:
 // the detectors' state is checkpointed to bytes, the process "dies", and a
 // fresh process restores the detectors from the bytes and carries on, raising
-// exactly the alarms an uninterrupted server would have raised.
+// exactly the alarms an uninterrupted server would have raised. Finally an
+// offline job replays the logged outcomes through the detectors' batch form
+// and gets the same alarms again.
 #include <assay/drift.hpp>
 #include <assay/random.hpp>
 
@@ -77,7 +79,33 @@ int main() {
         if (twin.error_monitor.update(r.error) == dr::status::drift) twin_alarms.push_back(-i);
     }
 
-    const bool same = alarms == twin_alarms;
+    // The same traffic replayed from a log, as an offline job does: whole
+    // arrays through the batch form update(first, last), which returns after
+    // each status change (here: each alarm) and is resumed from there.
+    assay::rng logged_traffic(2026);
+    std::vector<double> losses, errors;
+    for (int i = 0; i < n_requests; ++i) {
+        const request_outcome r = serve(logged_traffic, i);
+        losses.push_back(r.loss);
+        errors.push_back(r.error);
+    }
+    monitors replay;
+    std::vector<int> loss_alarms, error_alarms;
+    for (std::size_t i = 0; i < losses.size();) {
+        i += replay.loss_monitor.update(losses.data() + i, losses.data() + losses.size());
+        if (replay.loss_monitor.drift_detected()) loss_alarms.push_back(static_cast<int>(i) - 1);
+    }
+    for (std::size_t i = 0; i < errors.size();) {
+        i += replay.error_monitor.update(errors.data() + i, errors.data() + errors.size());
+        if (replay.error_monitor.drift_detected()) error_alarms.push_back(-(static_cast<int>(i) - 1));
+    }
+    std::vector<int> twin_loss, twin_error;
+    for (int a : twin_alarms) (a >= 0 ? twin_loss : twin_error).push_back(a);
+    const bool replay_same = loss_alarms == twin_loss && error_alarms == twin_error;
+    std::printf("batch replay of the log: %zu ADWIN and %zu DDM alarms, identical: %s\n", loss_alarms.size(),
+                error_alarms.size(), replay_same ? "yes" : "NO");
+
+    const bool same = alarms == twin_alarms && replay_same;
     bool caught = false;
     for (int a : alarms) caught = caught || (a >= 30000 && a < 32000) || (a <= -30000 && a > -32000);
     std::printf("alarms identical to an uninterrupted server: %s; drift caught within 2000 requests: %s\n",
