@@ -189,7 +189,7 @@ constexpr std::size_t block_sort_buckets = std::size_t{1} << 16;
 /// four buckets per key), one scatters them into `tmp`; buckets holding more
 /// than 16 keys are LSD-sorted on the remaining bits; an insertion sort then
 /// finishes, moving keys only inside their bucket. `tmp` holds m keys, `cnt`
-/// block_sort_buckets counters. Returns where the sorted keys are (a or tmp).
+/// min(block_sort_buckets, 4·m) counters. Returns where the sorted keys are (a or tmp).
 /// Complexity: O(m) for keys spread evenly over their range (and for equal
 /// keys), O(m · bits / 8) at worst.
 inline std::uint64_t* sort_block_bits(std::uint64_t* a, std::uint64_t* tmp, std::uint32_t* cnt, std::size_t m,

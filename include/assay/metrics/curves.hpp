@@ -15,7 +15,7 @@
 //
 // Sorting uses radix methods on the bits of the scores (see
 // assay/detail/radix_sort.hpp): O(n) passes instead of O(n log n)
-// comparisons. Unweighted inputs of 2^14 rows and more are not sorted whole:
+// comparisons. Unweighted inputs of 2^12 rows and more are not sorted whole:
 // the rows are scattered into buckets of score values as they are read, and
 // each bucket is sorted in cache (both classes in one array of 8-byte keys)
 // and walked at once (walk_partitioned); smaller ones sort the keys of each
@@ -192,15 +192,20 @@ Visit walk_merged(std::uint64_t* pos, std::size_t n_pos, std::uint64_t* neg, std
 }
 
 /// Rows at or above this count take the bucketed walk.
-constexpr std::size_t bucket_walk_min_rows = std::size_t{1} << 14;
+constexpr std::size_t bucket_walk_min_rows = std::size_t{1} << 12;
 /// Rows per bucket the bucketed walk aims at (a block that stays in cache).
 constexpr std::size_t bucket_walk_target = std::size_t{1} << 15;
 
-/// Number of score buckets for n rows: a power of two, about n / target.
+/// Number of score buckets for n rows: a power of two, about n / target,
+/// but at least about n / 64 (up to 256): buckets narrow in value keep their
+/// keys evenly spread (a bucket spanning many binary exponents crowds its
+/// keys), and small blocks sort in the first-level cache.
 inline std::size_t bucket_count(std::size_t n, std::size_t target) {
     std::size_t nb = 1;
     while (nb < 4096 && nb * target < n) nb *= 2;
-    return nb;
+    std::size_t small = 1;
+    while (small < 256 && small * 64 < n) small *= 2;
+    return std::max(nb, small);
 }
 
 /// A monotone map of scores to nb buckets: floor((x − lo) · nb / (hi − lo)),
@@ -290,7 +295,9 @@ Visit walk_partitioned(const std::uint64_t* pos, const std::uint64_t* neg, const
         if (m <= cap) most = std::max(most, m);
     }
     big_buffer<std::uint64_t> block(most + 1), tmp(most + 1);
-    std::vector<std::uint32_t> cnt(block_sort_buckets);
+    // Counters for sort_block_bits: it uses (and clears) at most 2^16, and
+    // fewer than 4·m + 256 for a block of m keys.
+    std::vector<std::uint32_t> cnt(std::min(block_sort_buckets, 4 * most + 256));
     std::uint64_t tp = tps, fp = fps;
     for (std::size_t b = nb; b-- > 0;) {
         const std::uint64_t* sp = pos + kb.pos_at[b];
