@@ -200,3 +200,77 @@ TEST_CASE("baselines: bad input") {
     assay::rng g(1);
     CHECK_THROWS_AS(assay::stratified_guesses(assay::baselines_result{}, 3, g), assay::invalid_argument);
 }
+
+TEST_CASE("baselines from streaming counts equal the baselines of y_true") {
+    assay::rng g(9);
+    for (int trial = 0; trial < 50; ++trial) {
+        const std::size_t K = 2 + assay::uniform_index(g, 4), n = 20 + assay::uniform_index(g, 500);
+        ints y(n), p(n);
+        std::vector<double> w(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            y[i] = static_cast<std::int64_t>(i < K ? i : assay::uniform_index(g, K)) * 3 - 1;  // labels -1, 2, 5, ...
+            p[i] = static_cast<std::int64_t>(assay::uniform_index(g, K)) * 3 - 1;
+            w[i] = static_cast<double>(assay::uniform_index(g, 4));
+        }
+        const auto opt = assay::baseline_options().with_pos_label(2).with_zero_division(trial % 2 ? 1.0 : 0.0);
+        // Counts shard by shard, with a declared label that never occurs.
+        std::vector<assay::label_type> declared{-7};
+        for (std::size_t k = 0; k < K; ++k) declared.push_back(static_cast<assay::label_type>(k) * 3 - 1);
+        const assay::label_list classes(declared);
+        assay::confusion_counts c{classes}, second{classes};
+        c.update(ints(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(n / 2)),
+                 ints(p.begin(), p.begin() + static_cast<std::ptrdiff_t>(n / 2)));
+        second.update(ints(y.begin() + static_cast<std::ptrdiff_t>(n / 2), y.end()),
+                      ints(p.begin() + static_cast<std::ptrdiff_t>(n / 2), p.end()));
+        c += second;
+        const auto a = assay::classification_baselines(y, opt), b = assay::classification_baselines(c, opt);
+        CHECK(b.labels == a.labels);
+        CHECK(b.counts == a.counts);
+        CHECK(b.n == a.n);
+        CHECK(b.majority_label == a.majority_label);
+        CHECK(as_vector(b.majority) == as_vector(a.majority));
+        CHECK(as_vector(b.stratified) == as_vector(a.stratified));
+        // Integer weights are repeated rows.
+        ints repeated;
+        for (std::size_t i = 0; i < n; ++i)
+            for (int r = 0; r < static_cast<int>(w[i]); ++r) repeated.push_back(y[i]);
+        assay::confusion_counts cw;
+        cw.update(y, p, w);
+        bool two_classes = false;
+        for (auto v : repeated) two_classes = two_classes || v != repeated[0];
+        if (repeated.empty() || !two_classes) continue;
+        bool has_pos = false;
+        for (auto v : repeated) has_pos = has_pos || v == 2;
+        const auto o = has_pos ? opt : assay::baseline_options();
+        CHECK(as_vector(assay::classification_baselines(cw, o).stratified) ==
+              as_vector(assay::classification_baselines(repeated, o).stratified));
+    }
+}
+
+TEST_CASE("baselines from counts: bad counts") {
+    assay::confusion_counts empty;
+    CHECK_THROWS_WITH_AS(assay::classification_baselines(empty),
+                         "assay::classification_baselines: counts: has no row (or only rows of zero weight)",
+                         assay::invalid_argument);
+    assay::confusion_counts one;
+    one.update(ints{3, 3}, ints{3, 1});
+    CHECK_THROWS_WITH_AS(assay::classification_baselines(one),
+                         "assay::classification_baselines: counts: has a single class (3); a baseline needs two",
+                         assay::invalid_argument);
+    assay::confusion_counts fractional;
+    fractional.update(ints{0, 1}, ints{0, 1}, std::vector<double>{1.0, 0.5});
+    CHECK_THROWS_WITH_AS(assay::classification_baselines(fractional), doctest::Contains("not a whole number"),
+                         assay::invalid_argument);
+    assay::confusion_counts ok;
+    ok.update(ints{0, 1, 1}, ints{0, 1, 0});
+    CHECK_THROWS_AS(assay::classification_baselines(ok, assay::baseline_options().with_pos_label(5)),
+                    assay::invalid_argument);
+    CHECK_THROWS_AS(assay::classification_baselines(ok, assay::baseline_options().with_zero_division(INFINITY)),
+                    assay::invalid_argument);
+    // Hand-worked: support 1 and 2 -> majority class 1 (accuracy 2/3),
+    // stratified accuracy (1/3)² + (2/3)² = 5/9.
+    const auto b = assay::classification_baselines(ok);
+    CHECK(b.majority_label == 1);
+    CHECK(b.majority.accuracy == doctest::Approx(2.0 / 3.0).epsilon(1e-15));
+    CHECK(b.stratified.accuracy == doctest::Approx(5.0 / 9.0).epsilon(1e-15));
+}

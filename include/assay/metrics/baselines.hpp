@@ -17,6 +17,7 @@
 #include "../config.hpp"
 #include "../error.hpp"
 #include "../random.hpp"
+#include "confusion_matrix.hpp"
 #include "detail/input.hpp"
 
 #include <algorithm>
@@ -119,6 +120,64 @@ inline double stratified_f1(std::size_t n, std::size_t n_pos) {
     return sum;
 }
 
+/// Fills `b`'s prevalences and both baselines from its census (labels
+/// sorted, counts > 0, n = their sum, at least two classes).
+inline void baselines_from_census(const char* fn, baselines_result& b, const baseline_options& opt) {
+    const std::size_t n = b.n, K = b.labels.size();
+    const double nd = static_cast<double>(n);
+    std::size_t mi = 0;
+    double entropy = 0.0, sum_sq = 0.0;
+    b.prevalence.resize(K);
+    for (std::size_t k = 0; k < K; ++k) {
+        const double p = static_cast<double>(b.counts[k]) / nd;
+        b.prevalence[k] = p;
+        entropy -= p * std::log(p);
+        sum_sq += p * p;
+        if (b.counts[k] > b.counts[mi]) mi = k;
+    }
+    b.majority_label = b.labels[mi];
+    if (opt.pos_label) {
+        detail::require(std::binary_search(b.labels.begin(), b.labels.end(), *opt.pos_label), fn, "pos_label",
+                        "is ", *opt.pos_label, ", not a class of y_true");
+        b.pos_label = opt.pos_label;
+    } else if (K == 2 && (b.labels[0] == 0 || b.labels[0] == -1) && b.labels[1] == 1) {
+        b.pos_label = 1;
+    }
+    const double inv_k = 1.0 / static_cast<double>(K);
+    b.majority.accuracy = b.prevalence[mi];
+    b.stratified.accuracy = sum_sq;
+    b.majority.balanced_accuracy = inv_k;
+    b.stratified.balanced_accuracy = inv_k;
+    b.majority.log_loss = b.stratified.log_loss = entropy;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    if (!b.pos_label) {
+        for (auto* v : {&b.majority, &b.stratified})
+            v->precision = v->recall = v->f1 = v->roc_auc = v->average_precision = v->brier = nan;
+        return;
+    }
+    const std::size_t pk =
+        static_cast<std::size_t>(std::lower_bound(b.labels.begin(), b.labels.end(), *b.pos_label) - b.labels.begin());
+    const double pi = b.prevalence[pk], z = opt.zero_division;
+    for (auto* v : {&b.majority, &b.stratified}) {
+        v->roc_auc = 0.5;
+        v->average_precision = pi;
+        v->brier = pi * (1.0 - pi);
+    }
+    if (pk == mi) {
+        b.majority.precision = pi;
+        b.majority.recall = 1.0;
+        b.majority.f1 = 2.0 * pi / (1.0 + pi);
+    } else {
+        b.majority.precision = z;
+        b.majority.recall = 0.0;
+        b.majority.f1 = 0.0;
+    }
+    const double none = std::exp(nd * std::log1p(-pi));  // P(M = 0) = (1 − π)^n
+    b.stratified.precision = pi * (1.0 - none) + z * none;
+    b.stratified.recall = pi;
+    b.stratified.f1 = detail::metrics::stratified_f1(n, b.counts[pk]);
+}
+
 }  // namespace metrics
 }  // namespace detail
 
@@ -167,58 +226,39 @@ baselines_result classification_baselines(const RT& y_true, const baseline_optio
             ++b.counts[static_cast<std::size_t>(pos)];
         }
     }
-    const double nd = static_cast<double>(n);
-    std::size_t mi = 0;
-    double entropy = 0.0, sum_sq = 0.0;
-    b.prevalence.resize(K);
-    for (std::size_t k = 0; k < K; ++k) {
-        const double p = static_cast<double>(b.counts[k]) / nd;
-        b.prevalence[k] = p;
-        entropy -= p * std::log(p);
-        sum_sq += p * p;
-        if (b.counts[k] > b.counts[mi]) mi = k;
+    detail::metrics::baselines_from_census(fn, b, opt);
+    return b;
+}
+
+/// The same baselines from streaming counts: the classes of y_true and their
+/// support are the row sums (`true_totals()`) of a confusion_counts
+/// accumulator, so a server that keeps counts can ask "better than
+/// guessing?" without the rows. Declared classes with no row are left out
+/// (y_true would not contain them). Integer weights count as repeated rows.
+/// Throws: invalid_argument as classification_baselines (no rows, a single
+/// class, pos_label absent, non-finite zero_division), and when a class's
+/// support is not a whole number (weighted rows: the expected F1 of guessing
+/// then depends on each row's weight, not only on the totals).
+/// Complexity: O(K²) plus O(sqrt(n)) for the F1 sum.
+inline baselines_result classification_baselines(const confusion_counts& c, const baseline_options& opt = {}) {
+    const char* fn = "classification_baselines";
+    detail::require(std::isfinite(opt.zero_division), fn, "zero_division", "must be finite, got ",
+                    opt.zero_division);
+    const std::vector<double> support = c.true_totals();
+    baselines_result b;
+    for (std::size_t k = 0; k < support.size(); ++k) {
+        const double w = support[k];
+        detail::require(w == std::floor(w) && w < 9007199254740992.0, fn, "counts", "support of class ",
+                        c.labels()[k], " is ", w, ", not a whole number (baselines need unweighted or integer-weighted rows)");
+        if (w == 0.0) continue;
+        b.labels.push_back(c.labels()[k]);
+        b.counts.push_back(static_cast<std::size_t>(w));
+        b.n += static_cast<std::size_t>(w);
     }
-    b.majority_label = b.labels[mi];
-    if (opt.pos_label) {
-        detail::require(std::binary_search(b.labels.begin(), b.labels.end(), *opt.pos_label), fn, "pos_label",
-                        "is ", *opt.pos_label, ", not a class of y_true");
-        b.pos_label = opt.pos_label;
-    } else if (K == 2 && (b.labels[0] == 0 || b.labels[0] == -1) && b.labels[1] == 1) {
-        b.pos_label = 1;
-    }
-    const double inv_k = 1.0 / static_cast<double>(K);
-    b.majority.accuracy = b.prevalence[mi];
-    b.stratified.accuracy = sum_sq;
-    b.majority.balanced_accuracy = inv_k;
-    b.stratified.balanced_accuracy = inv_k;
-    b.majority.log_loss = b.stratified.log_loss = entropy;
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    if (!b.pos_label) {
-        for (auto* v : {&b.majority, &b.stratified})
-            v->precision = v->recall = v->f1 = v->roc_auc = v->average_precision = v->brier = nan;
-        return b;
-    }
-    const std::size_t pk =
-        static_cast<std::size_t>(std::lower_bound(b.labels.begin(), b.labels.end(), *b.pos_label) - b.labels.begin());
-    const double pi = b.prevalence[pk], z = opt.zero_division;
-    for (auto* v : {&b.majority, &b.stratified}) {
-        v->roc_auc = 0.5;
-        v->average_precision = pi;
-        v->brier = pi * (1.0 - pi);
-    }
-    if (pk == mi) {
-        b.majority.precision = pi;
-        b.majority.recall = 1.0;
-        b.majority.f1 = 2.0 * pi / (1.0 + pi);
-    } else {
-        b.majority.precision = z;
-        b.majority.recall = 0.0;
-        b.majority.f1 = 0.0;
-    }
-    const double none = std::exp(nd * std::log1p(-pi));  // P(M = 0) = (1 − π)^n
-    b.stratified.precision = pi * (1.0 - none) + z * none;
-    b.stratified.recall = pi;
-    b.stratified.f1 = detail::metrics::stratified_f1(n, b.counts[pk]);
+    detail::require(b.n > 0, fn, "counts", "has no row (or only rows of zero weight)");
+    detail::require(b.labels.size() >= 2, fn, "counts", "has a single class (", b.labels[0],
+                    "); a baseline needs two");
+    detail::metrics::baselines_from_census(fn, b, opt);
     return b;
 }
 
