@@ -363,3 +363,57 @@ TEST_CASE("threshold_sweep: permutation invariance; float scores, small label ty
     CHECK(r.fp == doubles{0, 1, 2, 2, 3});
     CHECK(r.thresholds[2] == static_cast<double>(0.7f));
 }
+
+TEST_CASE("threshold_sweep and cost_curve of a streaming ranking accumulator equal the full pass") {
+    assay::rng g(21);
+    const auto costs = assay::cost_options().with_cost_fp(1.0).with_cost_fn(4.0).with_benefit_tp(0.5);
+    for (int trial = 0; trial < 30; ++trial) {
+        const auto d = make_data(g, 50 + assay::uniform_index(g, 400), trial % 3 == 0 ? 0 : 20);
+        // Shards of random sizes, merged; weighted on odd trials.
+        const bool weighted = trial % 2 == 1;
+        assay::ranking_accumulator acc;
+        std::size_t at = 0;
+        while (at < d.y.size()) {
+            const std::size_t len = std::min(d.y.size() - at, 1 + assay::uniform_index(g, 80));
+            assay::ranking_accumulator shard;
+            for (std::size_t i = at; i < at + len; ++i) shard.update(d.y[i], d.s[i], weighted ? d.w[i] : 1.0);
+            acc.merge(shard);
+            at += len;
+        }
+        const auto full = weighted ? assay::threshold_sweep(d.y, d.s, d.w) : assay::threshold_sweep(d.y, d.s);
+        const auto got = assay::threshold_sweep(acc);
+        CHECK(got.thresholds == full.thresholds);
+        CHECK(got.tp == full.tp);
+        CHECK(got.fp == full.fp);
+        CHECK(got.precision == full.precision);
+        CHECK(got.mcc == full.mcc);
+        CHECK(got.f_beta == full.f_beta);
+        const auto cfull = weighted ? assay::cost_curve(d.y, d.s, d.w, costs) : assay::cost_curve(d.y, d.s, costs);
+        const auto cgot = assay::cost_curve(acc, costs);
+        CHECK(cgot.thresholds == cfull.thresholds);
+        CHECK(cgot.cost == cfull.cost);
+        CHECK(cgot.best_index == cfull.best_index);
+        const auto c = acc.binary_clf_curve();
+        CHECK(c.thresholds == full.thresholds);
+    }
+    // Bad input: nothing, one class, bad options.
+    assay::ranking_accumulator empty, one;
+    CHECK_THROWS_WITH_AS(assay::threshold_sweep(empty), "assay::threshold_sweep: y_true: is empty",
+                         assay::invalid_argument);
+    CHECK_THROWS_AS(assay::cost_curve(empty), assay::invalid_argument);
+    one.update(1, 0.3);
+    one.update(1, 0.6);
+    CHECK_THROWS_WITH_AS(assay::threshold_sweep(one), doctest::Contains("must contain both classes"),
+                         assay::invalid_argument);
+    CHECK_THROWS_AS(assay::cost_curve(one), assay::invalid_argument);
+    one.update(0, 0.4);
+    CHECK_THROWS_AS(assay::threshold_sweep(one, assay::threshold_options().with_beta(0.0)), assay::invalid_argument);
+    CHECK_THROWS_AS(assay::cost_curve(one, assay::cost_options().with_cost_fp(-1.0)), assay::invalid_argument);
+    // Hand-worked: scores 0.6 (+), 0.4 (−), 0.3 (+): at threshold 0.4, tp 1, fp 1.
+    const auto s = assay::threshold_sweep(one);
+    REQUIRE(s.thresholds.size() == 3);
+    CHECK(s.thresholds[1] == 0.4);
+    CHECK(s.tp[1] == 1.0);
+    CHECK(s.fp[1] == 1.0);
+    CHECK(s.precision[1] == 0.5);
+}

@@ -1163,6 +1163,15 @@ public:
         auto rows = this->rows();
         return detail::metrics::pr_from(detail::metrics::clf_curve(rows));
     }
+    /// Cumulative (weighted) true and false positives at every distinct
+    /// score, decreasing (scikit-learn's `_binary_clf_curve`; what the
+    /// threshold sweep and the cost curve of thresholds.hpp read). Throws:
+    /// invalid_argument when no row has non-zero weight. Complexity: O(n).
+    binary_clf_curve_result binary_clf_curve() const {
+        require_rows("ranking_accumulator::binary_clf_curve");
+        auto rows = this->rows();
+        return detail::metrics::clf_curve(rows);
+    }
     /// DET curve (as det_curve). Throws: invalid_argument unless both
     /// classes have non-zero weight. Complexity: O(n).
     det_curve_result det_curve() const {

@@ -334,6 +334,20 @@ inline std::ostream& operator<<(std::ostream& os, const cost_saving_result& r) {
               << ", saving_per_row=" << r.saving_per_row << ")";
 }
 
+/// threshold_sweep of the rows a streaming ranking_accumulator holds (its
+/// positive label; `opt.pos_label` is ignored). Equal to the full pass over
+/// the same rows. Throws: invalid_argument when a class is missing (or has
+/// zero total weight), for beta <= 0 or a non-finite zero_division.
+/// Complexity: O(n).
+inline threshold_sweep_result threshold_sweep(const ranking_accumulator& acc, const threshold_options& opt = {}) {
+    const char* fn = "threshold_sweep";
+    detail::metrics::check_threshold_options(fn, opt);
+    detail::require(acc.size() > 0, fn, "y_true", "is empty");
+    auto c = acc.binary_clf_curve();
+    detail::metrics::check_two_classes(fn, c);
+    return detail::metrics::sweep_from(std::move(c), opt);
+}
+
 namespace detail {
 namespace metrics {
 
@@ -389,6 +403,20 @@ cost_curve_result cost_curve(const RT& y_true, const RS& y_score, const RW& samp
     detail::metrics::check_cost_options("cost_curve", opt);
     return detail::metrics::cost_from(
         detail::metrics::checked_clf_curve("cost_curve", y_true, y_score, sample_weight, opt.pos_label), opt);
+}
+
+/// cost_curve of the rows a streaming ranking_accumulator holds (its
+/// positive label; `opt.pos_label` is ignored). Equal to the full pass over
+/// the same rows. Throws: invalid_argument when a class is missing (or has
+/// zero total weight), for a negative or non-finite cost or benefit.
+/// Complexity: O(n).
+inline cost_curve_result cost_curve(const ranking_accumulator& acc, const cost_options& opt = {}) {
+    const char* fn = "cost_curve";
+    detail::metrics::check_cost_options(fn, opt);
+    detail::require(acc.size() > 0, fn, "y_true", "is empty");
+    auto c = acc.binary_clf_curve();
+    detail::metrics::check_two_classes(fn, c);
+    return detail::metrics::cost_from(c, opt);
 }
 
 /// The operating point of a reference policy on a cost curve: all negative
