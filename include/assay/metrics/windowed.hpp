@@ -113,6 +113,45 @@ inline void fill_counts(confusion_counts& snap, const std::vector<double>& cells
         }
 }
 
+/// Index a·K + b of the cell (true label a, predicted label b) among the
+/// declared labels of `labels`; invalid_argument for a label outside them.
+template <class T, class P>
+std::uint32_t cell_index(const char* fn, const confusion_counts& labels, T y_true, P y_pred, std::size_t i) {
+    check_label_value(fn, "y_true", y_true, i);
+    check_label_value(fn, "y_pred", y_pred, i);
+    const std::size_t a = labels.index_of(to_label(y_true));
+    const std::size_t b = labels.index_of(to_label(y_pred));
+    if (ASSAY_UNLIKELY(a == confusion_counts::npos))
+        throw_invalid_argument(fn, "y_true", "label ", to_label(y_true), " at index ", i,
+                               " is not in the declared label set");
+    if (ASSAY_UNLIKELY(b == confusion_counts::npos))
+        throw_invalid_argument(fn, "y_pred", "label ", to_label(y_pred), " at index ", i,
+                               " is not in the declared label set");
+    return static_cast<std::uint32_t>(a * labels.n_classes() + b);
+}
+
+/// A batch checked whole (lengths, weights, every label) before `push(cell,
+/// weight)` sees its first row, so a batch that throws changes nothing.
+template <bool Weighted, class RT, class RP, class RW, class Push>
+void checked_cells(const char* fn, const confusion_counts& labels, const RT& y_true, const RP& y_pred, const RW& w,
+                   Push push) {
+    const std::size_t n = range_size(y_true);
+    require_same_size(fn, "y_true", n, "y_pred", range_size(y_pred));
+    if constexpr (Weighted) {
+        require_same_size(fn, "y_true", n, "sample_weight", range_size(w));
+        check_weights(fn, range_begin(w), n);
+    }
+    {
+        auto t = range_begin(y_true);
+        auto p = range_begin(y_pred);
+        for (std::size_t i = 0; i < n; ++i, ++t, ++p) (void)cell_index(fn, labels, *t, *p, i);
+    }
+    auto t = range_begin(y_true);
+    auto p = range_begin(y_pred);
+    auto wi = range_begin(w);
+    for (std::size_t i = 0; i < n; ++i, ++t, ++p, ++wi) push(cell_index(fn, labels, *t, *p, i), static_cast<double>(*wi));
+}
+
 }  // namespace metrics
 }  // namespace detail
 
@@ -158,7 +197,7 @@ public:
     void update(T y_true, P y_pred, double weight = 1.0) {
         const char* fn = "windowed_confusion_counts::update";
         detail::metrics::check_weight_value(fn, weight);
-        push(cell_of(fn, y_true, y_pred, 0), weight);
+        push(detail::metrics::cell_index(fn, labels_, y_true, y_pred, 0), weight);
     }
 
     /// Adds a batch row by row, in order (ranges of equal length). Unchanged
@@ -267,39 +306,10 @@ private:
         return labels;
     }
 
-    template <class T, class P>
-    std::uint32_t cell_of(const char* fn, T y_true, P y_pred, std::size_t i) const {
-        detail::metrics::check_label_value(fn, "y_true", y_true, i);
-        detail::metrics::check_label_value(fn, "y_pred", y_pred, i);
-        const std::size_t a = labels_.index_of(detail::metrics::to_label(y_true));
-        const std::size_t b = labels_.index_of(detail::metrics::to_label(y_pred));
-        if (ASSAY_UNLIKELY(a == confusion_counts::npos))
-            detail::throw_invalid_argument(fn, "y_true", "label ", detail::metrics::to_label(y_true), " at index ", i,
-                                           " is not in the declared label set");
-        if (ASSAY_UNLIKELY(b == confusion_counts::npos))
-            detail::throw_invalid_argument(fn, "y_pred", "label ", detail::metrics::to_label(y_pred), " at index ", i,
-                                           " is not in the declared label set");
-        return static_cast<std::uint32_t>(a * n_classes() + b);
-    }
-
     template <bool Weighted, class RT, class RP, class RW>
     void update_batch(const RT& y_true, const RP& y_pred, const RW& w) {
-        const char* fn = "windowed_confusion_counts::update";
-        const std::size_t n = detail::metrics::range_size(y_true);
-        detail::require_same_size(fn, "y_true", n, "y_pred", detail::metrics::range_size(y_pred));
-        if constexpr (Weighted) {
-            detail::require_same_size(fn, "y_true", n, "sample_weight", detail::metrics::range_size(w));
-            detail::metrics::check_weights(fn, detail::metrics::range_begin(w), n);
-        }
-        {
-            auto t = detail::metrics::range_begin(y_true);
-            auto p = detail::metrics::range_begin(y_pred);
-            for (std::size_t i = 0; i < n; ++i, ++t, ++p) (void)cell_of(fn, *t, *p, i);
-        }
-        auto t = detail::metrics::range_begin(y_true);
-        auto p = detail::metrics::range_begin(y_pred);
-        auto wi = detail::metrics::range_begin(w);
-        for (std::size_t i = 0; i < n; ++i, ++t, ++p, ++wi) push(cell_of(fn, *t, *p, i), static_cast<double>(*wi));
+        detail::metrics::checked_cells<Weighted>("windowed_confusion_counts::update", labels_, y_true, y_pred, w,
+                                                 [this](std::uint32_t cell, double weight) { push(cell, weight); });
     }
 
     void push(std::uint32_t cell, double weight) noexcept {
@@ -396,7 +406,7 @@ public:
     void update(T y_true, P y_pred, double weight = 1.0) {
         const char* fn = "decayed_confusion_counts::update";
         detail::metrics::check_weight_value(fn, weight);
-        push(cell_of(fn, y_true, y_pred, 0), weight);
+        push(detail::metrics::cell_index(fn, labels_, y_true, y_pred, 0), weight);
     }
 
     /// Adds a batch row by row, in order (each row decays the ones before it).
@@ -487,39 +497,10 @@ private:
         return alpha;
     }
 
-    template <class T, class P>
-    std::uint32_t cell_of(const char* fn, T y_true, P y_pred, std::size_t i) const {
-        detail::metrics::check_label_value(fn, "y_true", y_true, i);
-        detail::metrics::check_label_value(fn, "y_pred", y_pred, i);
-        const std::size_t a = labels_.index_of(detail::metrics::to_label(y_true));
-        const std::size_t b = labels_.index_of(detail::metrics::to_label(y_pred));
-        if (ASSAY_UNLIKELY(a == confusion_counts::npos))
-            detail::throw_invalid_argument(fn, "y_true", "label ", detail::metrics::to_label(y_true), " at index ", i,
-                                           " is not in the declared label set");
-        if (ASSAY_UNLIKELY(b == confusion_counts::npos))
-            detail::throw_invalid_argument(fn, "y_pred", "label ", detail::metrics::to_label(y_pred), " at index ", i,
-                                           " is not in the declared label set");
-        return static_cast<std::uint32_t>(a * n_classes() + b);
-    }
-
     template <bool Weighted, class RT, class RP, class RW>
     void update_batch(const RT& y_true, const RP& y_pred, const RW& w) {
-        const char* fn = "decayed_confusion_counts::update";
-        const std::size_t n = detail::metrics::range_size(y_true);
-        detail::require_same_size(fn, "y_true", n, "y_pred", detail::metrics::range_size(y_pred));
-        if constexpr (Weighted) {
-            detail::require_same_size(fn, "y_true", n, "sample_weight", detail::metrics::range_size(w));
-            detail::metrics::check_weights(fn, detail::metrics::range_begin(w), n);
-        }
-        {
-            auto t = detail::metrics::range_begin(y_true);
-            auto p = detail::metrics::range_begin(y_pred);
-            for (std::size_t i = 0; i < n; ++i, ++t, ++p) (void)cell_of(fn, *t, *p, i);
-        }
-        auto t = detail::metrics::range_begin(y_true);
-        auto p = detail::metrics::range_begin(y_pred);
-        auto wi = detail::metrics::range_begin(w);
-        for (std::size_t i = 0; i < n; ++i, ++t, ++p, ++wi) push(cell_of(fn, *t, *p, i), static_cast<double>(*wi));
+        detail::metrics::checked_cells<Weighted>("decayed_confusion_counts::update", labels_, y_true, y_pred, w,
+                                                 [this](std::uint32_t cell, double weight) { push(cell, weight); });
     }
 
     void push(std::uint32_t cell, double weight) noexcept {
