@@ -89,7 +89,10 @@ public:
         constexpr std::size_t huge = std::size_t{1} << 21;
         if (bytes >= huge) {
             const std::size_t size = (bytes + huge - 1) / huge * huge;
-            if (void* q = std::aligned_alloc(huge, size)) {
+            // The aligned operator new (not aligned_alloc + free): one
+            // allocation family for both branches, so no mismatched-deallocation
+            // diagnostics when a compiler sees both.
+            if (void* q = ::operator new(size, std::align_val_t(huge), std::nothrow)) {
                 advise_huge_pages(q, size);  // aligned to 2 MiB so whole huge pages fit
                 p_ = static_cast<T*>(q);
                 n_ = n;
@@ -112,7 +115,7 @@ public:
 private:
     void release() noexcept {
         if (p_ == nullptr) return;
-        if (aligned_) std::free(p_);
+        if (aligned_) ::operator delete(p_, std::align_val_t(std::size_t{1} << 21));
         else ::operator delete(p_);
         p_ = nullptr;
         n_ = 0;
