@@ -69,7 +69,7 @@ const dataset& data() {
     return d;
 }
 
-void set_rows(benchmark::State& st, std::size_t n) { st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations() * n)); }
+using assay_bench::set_rows;
 
 // Baseline: one read of the labels and the double scores (9 bytes a row).
 void BM_read_bandwidth(benchmark::State& st) {

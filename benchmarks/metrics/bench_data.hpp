@@ -2,7 +2,10 @@
 // scripts write, so assay and scikit-learn see the same data.
 #pragma once
 
+#include <benchmark/benchmark.h>
+
 #include <cstddef>
+#include <cstdint>
 #include <fstream>
 #include <stdexcept>
 #include <string>
@@ -20,6 +23,11 @@ std::vector<T> read_raw(const std::string& path) {
     in.seekg(0);
     in.read(reinterpret_cast<char*>(v.data()), static_cast<std::streamsize>(v.size() * sizeof(T)));
     return v;
+}
+
+/// Reports n rows per iteration (Google Benchmark's items_per_second).
+inline void set_rows(benchmark::State& st, std::size_t n) {
+    st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations()) * static_cast<std::int64_t>(n));
 }
 
 }  // namespace assay_bench

@@ -66,7 +66,7 @@ const dataset& data() {
     return d;
 }
 
-void set_rows(benchmark::State& st, std::size_t n) { st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations() * n)); }
+using assay_bench::set_rows;
 
 // Baseline: read both 10-class label arrays once (160 MB at 1e7 rows).
 void BM_read_bandwidth(benchmark::State& st) {

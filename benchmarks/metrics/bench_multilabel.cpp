@@ -62,9 +62,7 @@ assay::matrix_view<const std::uint8_t> y_true() { return {data().y.data(), data(
 assay::matrix_view<const std::uint8_t> y_pred() { return {data().p.data(), data().rows, labels}; }
 assay::matrix_view<const double> y_score() { return {data().s.data(), data().rows, labels}; }
 
-void set_rows(benchmark::State& st) {
-    st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations()) * static_cast<std::int64_t>(data().rows));
-}
+void set_rows(benchmark::State& st) { assay_bench::set_rows(st, data().rows); }
 
 // Baseline: read both indicator matrices once.
 void BM_read_bandwidth(benchmark::State& st) {

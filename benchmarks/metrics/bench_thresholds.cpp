@@ -51,9 +51,7 @@ const dataset& data() {
     return d;
 }
 
-void set_rows(benchmark::State& st) {
-    st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations()) * static_cast<std::int64_t>(data().y.size()));
-}
+void set_rows(benchmark::State& st) { assay_bench::set_rows(st, data().y.size()); }
 
 void BM_binary_clf_curve(benchmark::State& st) {
     const auto& d = data();

@@ -71,6 +71,16 @@ double ap_definition(const scored& d) {
     return ap;
 }
 
+// The keys-only radix sort of x's keys equals std::sort of the same keys.
+void keys_sort_like_std_sort(const doubles& x) {
+    std::vector<std::uint64_t> k2;
+    for (double v : x) k2.push_back(assay::detail::ascending_key(v));
+    std::vector<std::uint64_t> k3(k2);
+    assay::detail::radix_sort_keys(k2);
+    std::sort(k3.begin(), k3.end());
+    CHECK(k2 == k3);
+}
+
 }  // namespace
 
 TEST_CASE("radix sort orders like std::stable_sort, ties and signed zeros included") {
@@ -98,25 +108,14 @@ TEST_CASE("radix sort orders like std::stable_sort, ties and signed zeros includ
         bool same = true;
         for (std::size_t i = 0; i < n; ++i) same = same && assay::detail::key_to_double(keys[i]) == x[idx[i]];
         CHECK(same);
-        // Keys only.
-        std::vector<std::uint64_t> k2;
-        for (double v : x) k2.push_back(assay::detail::ascending_key(v));
-        std::vector<std::uint64_t> k3(k2);
-        assay::detail::radix_sort_keys(k2);
-        std::sort(k3.begin(), k3.end());
-        CHECK(k2 == k3);
+        keys_sort_like_std_sort(x);
     }
     // Skewed scores: most values in a tiny range, a few far away (buckets
     // that stay large are split again).
     doubles x;
     for (std::size_t i = 0; i < 200000; ++i)
         x.push_back(i % 1000 == 0 ? 1e6 * assay::uniform_real(g) : 1e-9 * assay::uniform_real(g));
-    std::vector<std::uint64_t> k2;
-    for (double v : x) k2.push_back(assay::detail::ascending_key(v));
-    std::vector<std::uint64_t> k3(k2);
-    assay::detail::radix_sort_keys(k2);
-    std::sort(k3.begin(), k3.end());
-    CHECK(k2 == k3);
+    keys_sort_like_std_sort(x);
 }
 
 TEST_CASE("roc_auc_score equals the pairwise definition; average precision its definition") {

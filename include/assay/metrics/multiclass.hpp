@@ -133,14 +133,18 @@ double top_k_impl(const char* fn, const RT& y_true, matrix_view<const double> s,
     return hits / total;
 }
 
-/// Rows must sum to 1 as numpy.allclose(1, sum) checks: |1 − s| ≤ 1e-8 + 1e-5·|s|.
+/// A row must sum to 1 as numpy.allclose(1, sum) checks: |1 − s| ≤ 1e-8 + 1e-5·|s|.
+inline void require_sum_to_one(const char* fn, std::size_t row, double sum) {
+    if (ASSAY_UNLIKELY(!(std::fabs(1.0 - sum) <= 1e-8 + 1e-5 * std::fabs(sum))))
+        throw_invalid_argument(fn, "y_score", "row ", row, " sums to ", sum,
+                               ", not 1 (multiclass ROC AUC needs probabilities; tolerance 1e-8 + 1e-5·sum)");
+}
+
 inline void check_rows_sum_to_one(const char* fn, matrix_view<const double> s) {
     for (std::size_t i = 0; i < s.rows(); ++i) {
         double sum = 0.0;
         for (std::size_t j = 0; j < s.cols(); ++j) sum += s(i, j);
-        if (ASSAY_UNLIKELY(!(std::fabs(1.0 - sum) <= 1e-8 + 1e-5 * std::fabs(sum))))
-            throw_invalid_argument(fn, "y_score", "row ", i, " sums to ", sum,
-                                   ", not 1 (multiclass ROC AUC needs probabilities; tolerance 1e-8 + 1e-5·sum)");
+        require_sum_to_one(fn, i, sum);
     }
 }
 
@@ -371,8 +375,7 @@ public:
             detail::require(std::isfinite(x), fn, "y_score", "value at column ", j, " is ", x);
             sum += x;
         }
-        detail::require(std::fabs(1.0 - sum) <= 1e-8 + 1e-5 * std::fabs(sum), fn, "y_score", "row sums to ", sum,
-                        ", not 1 (multiclass ROC AUC needs probabilities; tolerance 1e-8 + 1e-5·sum)");
+        detail::metrics::require_sum_to_one(fn, 0, sum);
         scores_.reserve(scores_.size() + k);
         j = 0;
         for (auto it = detail::metrics::range_begin(row); j < k; ++it, ++j) scores_.push_back(static_cast<double>(*it));
