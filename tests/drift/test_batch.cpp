@@ -148,6 +148,34 @@ TEST_CASE("DDM: batch updates equal the per-value loop") {
     check_rejects_in_batch<dr::ddm>({}, bernoulli(5, 5'000, 700), 0, std::nan(""));
 }
 
+TEST_CASE("DDM: batch updates equal the loop on long falling, rising and warning stretches") {
+    // The screen decides new minima and levels from an approximate s; these
+    // streams make it decide often (a falling rate sets a new minimum every
+    // few values, for hundreds of thousands of values) and hold the warning
+    // status for long stretches, with some comparisons inside its margin.
+    const auto ramp = [](std::uint64_t seed, std::size_t n, double from, double to) {
+        assay::rng g(seed);
+        std::vector<double> xs(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double p = from + (to - from) * static_cast<double>(i) / static_cast<double>(n);
+            xs[i] = assay::uniform_real(g) < p ? 1.0 : 0.0;
+        }
+        return xs;
+    };
+    auto falling = ramp(41, 400'000, 0.4, 0.05);
+    auto warning = ramp(42, 100'000, 0.1, 0.1);
+    const auto up = ramp(43, 300'000, 0.115, 0.125);
+    warning.insert(warning.end(), up.begin(), up.end());
+    auto rising = ramp(44, 200'000, 0.05, 0.3);
+    for (const dr::ddm_config& cfg : {dr::ddm_config{}, dr::ddm_config{30, 1.0, 3.0, false},
+                                      dr::ddm_config{30, 0.8, 1.5, false}, dr::ddm_config{100, 2.5, 2.5, false}}) {
+        check_batches<dr::ddm>(cfg, falling, whole);
+        check_batches<dr::ddm>(cfg, falling, mixed, 11);
+        check_batches<dr::ddm>(cfg, warning, whole);
+        check_batches<dr::ddm>(cfg, rising, mixed, 4);
+    }
+}
+
 TEST_CASE("EDDM: batch updates equal the per-value loop") {
     check_binary_detector<dr::eddm>({});
     check_binary_detector<dr::eddm>({0, 0.99, 0.98, false});

@@ -70,6 +70,17 @@ inline unsigned lowest_bit(std::uint64_t m) noexcept {
 #endif
 }
 
+/// Index of the highest set bit of a non-zero mask.
+inline unsigned highest_bit(std::uint64_t m) noexcept {
+#if defined(__GNUC__)
+    return 63U - static_cast<unsigned>(__builtin_clzll(m));
+#else
+    unsigned k = 63;
+    while ((m >> k) == 0) --k;
+    return k;
+#endif
+}
+
 /// Length of the prefix of x[0, n) made of exact 0s and 1s.
 inline std::size_t binary_prefix(const double* x, std::size_t n) noexcept {
     std::size_t k = 0;

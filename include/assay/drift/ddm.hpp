@@ -77,14 +77,17 @@ public:
     /// stable); returns the number of values consumed. State and statuses
     /// equal the per-value loop's bit for bit.
     ///
-    /// How: a block of 64 values has its 1/n computed together (correctly
-    /// rounded, so the same bits as River's scalar division), then only the
-    /// running mean p, River's one serial dependency, is stepped value by
-    /// value. Whether p + s crosses the minimum, the warning or the drift
-    /// level is decided from s² ≈ p(1 − p)·(1/n) against (level − p)² with a
-    /// 1e-9 relative margin (the approximation is within 4 ulp); a value
-    /// inside the margin, and any value that does change the minimum or the
-    /// status, is evaluated with River's exact s = sqrt(p(1 − p)/n).
+    /// How: River's running mean p is the one serial dependency; everything
+    /// else is decided off it, a block of 64 values at a time. A block's 1/n
+    /// are computed together (correctly rounded, the same bits as River's
+    /// scalar division). Whether p + s sets a new minimum or crosses the
+    /// warning or drift level is decided with an approximate s and a margin
+    /// that covers its error; a block with a comparison inside the margin, or
+    /// with a status change, is evaluated with River's exact s = sqrt(p(1 −
+    /// p)/n), and the exact s is otherwise computed only for the state kept
+    /// (the last value and the minimum). On x86 the screen of one block runs
+    /// in the same loop as the running mean of the next, filling the time
+    /// the mean's dependency chain leaves idle.
     /// Throws: `assay::invalid_argument` at the first value that is not
     /// exactly 0 or 1, after the values before it were applied.
     /// Complexity: O(last − first).
@@ -93,18 +96,27 @@ public:
         const status base = detail::batch_base(last_status());
         const auto total = static_cast<std::size_t>(last - first);
         constexpr std::size_t block = detail::batch_block;
-        double r[block], pb[block], sb[block];
+        double r[block], pb[block];
         std::size_t i = 0;
         while (i < total) {
             const double* x = first + i;
-            const std::size_t len = detail::binary_prefix(x, std::min(block, total - i));
-            if (len == 0) detail::require_binary("drift::ddm::update", x[0]);
             // A pending reset, the warm start and a minimum not yet set go one by one.
             if (drift_ || n_ < cfg_.warm_start + 1.0 || !(ps_min_ < std::numeric_limits<double>::infinity())) {
+                if (!(x[0] == 0.0 || x[0] == 1.0)) detail::require_binary("drift::ddm::update", x[0]);
                 ++i;
                 if (step(x[0]) != base) return i;
                 continue;
             }
+#if defined(ASSAY_DRIFT_SSE2)
+            {
+                const std::size_t done = run_blocks(x, total - i);
+                i += done;
+                if (last_status() != base) return i;
+                if (done != 0) continue;
+            }
+#endif
+            const std::size_t len = detail::binary_prefix(x, std::min(block, total - i));
+            if (len == 0) detail::require_binary("drift::ddm::update", x[0]);
             const double n0 = n_;
             detail::reciprocals(n0, len, r);
             double p = p_;
@@ -112,13 +124,12 @@ public:
                 p = p + detail::rounded(r[k] * (x[k] - p));
                 pb[k] = p;
             }
-            // Nothing changes while ps_min < p + s <= upper (stable) or
-            // max(ps_min, warning level) < p + s <= drift level (warning).
+            // Nothing changes while ps_min < p + s <= warning level (stable)
+            // or max(ps_min, warning level) < p + s <= drift level (warning).
             const double w_level = p_min_ + detail::rounded(cfg_.warning_threshold * s_min_);
             const double d_level = p_min_ + detail::rounded(cfg_.drift_threshold * s_min_);
             const double lower = warning_ ? std::max(ps_min_, w_level) : ps_min_;
-            const double upper = warning_ ? d_level : w_level;
-            const std::size_t f = undecided(pb, r, len, lower, upper);
+            const std::size_t f = undecided(pb, r, len, lower, warning_ ? d_level : w_level);
             if (f == len) {
                 n_ = n0 + static_cast<double>(len);
                 p_ = pb[len - 1];
@@ -126,40 +137,8 @@ public:
                 i += len;
                 continue;
             }
-            // From the first undecided value on, River's exact s (the block's
-            // divisions and square roots together) and its comparisons.
-            exact_s(pb, n0, f, len, sb);
-            double w = w_level, dl = d_level;
-            double p_min = p_min_, s_min = s_min_, ps_min = ps_min_;
-            bool warning = warning_, drift = false;
-            for (std::size_t k = f; k < len; ++k) {
-                // Without branches: a new minimum is a coin toss in a falling stream.
-                const double pk = pb[k], sk = sb[k];
-                const double ps = pk + sk;
-                const double wk = pk + detail::rounded(cfg_.warning_threshold * sk);
-                const double dk = pk + detail::rounded(cfg_.drift_threshold * sk);
-                const bool lower_min = ps <= ps_min;
-                p_min = lower_min ? pk : p_min;
-                s_min = lower_min ? sk : s_min;
-                ps_min = lower_min ? ps : ps_min;
-                w = lower_min ? wk : w;
-                dl = lower_min ? dk : dl;
-                drift = ps > dl;
-                warning = (ps > w) & !drift;
-                if (ASSAY_UNLIKELY(detail::make_status(drift, warning) != base) || k + 1 == len) {
-                    p_min_ = p_min;
-                    s_min_ = s_min;
-                    ps_min_ = ps_min;
-                    warning_ = warning;
-                    drift_ = drift;
-                    n_ = n0 + static_cast<double>(k + 1);
-                    p_ = pk;
-                    s_ = sk;
-                    i += k + 1;
-                    if (detail::make_status(drift_, warning_) != base) return i;
-                    break;
-                }
-            }
+            i += exact_block(pb, f, len);
+            if (last_status() != base) return i;
         }
         return total;
     }
@@ -277,6 +256,170 @@ private:
         }
         return mask == 0 ? len : detail::lowest_bit(mask);
     }
+
+    /// Applies the block whose running means are pb[0, len) (n_ and p_ still
+    /// before it) with River's exact s and comparisons, from pb[f] on (the
+    /// values before f are known to change nothing); stops after the first
+    /// status change. Returns the number of values applied.
+    std::size_t exact_block(const double* pb, std::size_t f, std::size_t len) noexcept {
+        constexpr std::size_t block = detail::batch_block;
+        double sb[block];
+        const double n0 = n_;
+        const status base = last_status();
+        exact_s(pb, n0, f, len, sb);
+        double w = p_min_ + detail::rounded(cfg_.warning_threshold * s_min_);
+        double dl = p_min_ + detail::rounded(cfg_.drift_threshold * s_min_);
+        double p_min = p_min_, s_min = s_min_, ps_min = ps_min_;
+        bool warning = warning_, drift = false;
+        std::size_t k = f;
+        for (; k < len; ++k) {
+            // Without branches: a new minimum is a coin toss in a falling stream.
+            const double pk = pb[k], sk = sb[k];
+            const double ps = pk + sk;
+            const double wk = pk + detail::rounded(cfg_.warning_threshold * sk);
+            const double dk = pk + detail::rounded(cfg_.drift_threshold * sk);
+            const bool lower_min = ps <= ps_min;
+            p_min = lower_min ? pk : p_min;
+            s_min = lower_min ? sk : s_min;
+            ps_min = lower_min ? ps : ps_min;
+            w = lower_min ? wk : w;
+            dl = lower_min ? dk : dl;
+            drift = ps > dl;
+            warning = (ps > w) & !drift;
+            if (ASSAY_UNLIKELY(detail::make_status(drift, warning) != base) || k + 1 == len) break;
+        }
+        p_min_ = p_min;
+        s_min_ = s_min;
+        ps_min_ = ps_min;
+        warning_ = warning;
+        drift_ = drift;
+        n_ = n0 + static_cast<double>(k + 1);
+        p_ = pb[k];
+        s_ = sb[k];
+        return k + 1;
+    }
+
+#if defined(ASSAY_DRIFT_SSE2)
+    /// The batch pipeline (after the warm start, minimum set, no reset
+    /// pending): applies whole blocks of 64 values from x[0, count) until
+    /// fewer remain, a block holds a value that is not 0 or 1, or the status
+    /// changes; returns the number of values applied.
+    ///
+    /// Each loop runs River's running mean over one block (pb, with its 1/n
+    /// in rb) and screens the block before it, two values at a time, with an
+    /// s' = sqrt(q) taken in single precision, q = p(1 − p)·(1/n):
+    /// |s' − s| <= 1e-7·s plus rounding. With E = 1e-6·s_max + 5e-16, s_max =
+    /// 0.51/sqrt(n0 + 1) >= every s of the block (s² = p(1 − p)/n <= 1/(4n)),
+    /// a block is applied without River's exact s when every p + s' is more
+    /// than 2E from the running minimum before it (so exactly the same values
+    /// set new minima) and
+    ///  - stable: the new minima keep the status (p + s <= p + t·s for a
+    ///    warning threshold t >= 1) and every other p + s' is below, by
+    ///    (2 + t)·E, each warning level current during the block (the drift
+    ///    level is never lower);
+    ///  - warning: there is no new minimum, every p + s' is above the warning
+    ///    level (the screen's starting "minimum" is max(p_min + s_min,
+    ///    warning level)) and below the drift level by (2 + t_drift)·E.
+    /// Otherwise exact_block evaluates it. The screen's work fills the time
+    /// the running mean's dependency chain leaves idle.
+    std::size_t run_blocks(const double* x, std::size_t count) noexcept {
+        constexpr std::size_t block = detail::batch_block;
+        alignas(16) double pbuf[2][block];
+        alignas(16) double rbuf[2][block];
+        const bool warning = warning_;
+        const status base = last_status();
+        // The level each value must stay below, its threshold, and whether
+        // a new minimum changes the status.
+        const double t = cfg_.warning_threshold;
+        const double t_level = warning ? cfg_.drift_threshold : t;
+        const __m128d one = _mm_set1_pd(1.0), two = _mm_set1_pd(2.0), t_v = _mm_set1_pd(t);
+        const __m128d any_minimum_fails = warning || t < 1.0 ? _mm_castsi128_pd(_mm_set1_epi32(-1)) : _mm_setzero_pd();
+        const __m128d inf = _mm_set1_pd(std::numeric_limits<double>::infinity());
+        const __m128d abs_mask = _mm_castsi128_pd(_mm_set_epi32(0x7fffffff, -1, 0x7fffffff, -1));
+        std::size_t done = 0, prev_len = 0;
+        int cur = 0;
+        double p = p_;  // the running mean after the last value chained
+        for (;;) {
+            const std::size_t cur_at = done + prev_len;
+            const std::size_t cur_len =
+                count - cur_at >= block && detail::binary_prefix(x + cur_at, block) == block ? block : 0;
+            double* pc = pbuf[cur];
+            double* rc = rbuf[cur];
+            const double* xc = x + cur_at;
+            const double* pp = pbuf[cur ^ 1];
+            const double* rp = rbuf[cur ^ 1];
+            // The previous block's screen: running minimum m (both lanes),
+            // lowest warning level met, highest p + s' of a non-minimum.
+            const double e = 1e-6 * (0.51 / std::sqrt(n_ + 1.0)) + 5e-16;
+            const __m128d close_v = _mm_set1_pd(2.0 * e);
+            const double w_level = p_min_ + detail::rounded(t * s_min_);
+            __m128d m = _mm_set1_pd(warning ? std::max(ps_min_, w_level) : ps_min_);
+            __m128d w_low = _mm_set1_pd(warning ? p_min_ + detail::rounded(cfg_.drift_threshold * s_min_) : w_level);
+            __m128d a_max = _mm_setzero_pd(), fail = _mm_setzero_pd();
+            std::uint64_t minima = 0;  // bit k: value k set a new minimum
+            __m128d n = _mm_set_pd(n_ + static_cast<double>(prev_len + 2), n_ + static_cast<double>(prev_len + 1));
+            const auto chain = [&](std::size_t k) {
+                const __m128d rv = _mm_div_pd(one, n);
+                n = _mm_add_pd(n, two);
+                _mm_store_pd(rc + k, rv);
+                p = p + detail::rounded(_mm_cvtsd_f64(rv) * (xc[k] - p));
+                pc[k] = p;
+                p = p + detail::rounded(_mm_cvtsd_f64(_mm_unpackhi_pd(rv, rv)) * (xc[k + 1] - p));
+                pc[k + 1] = p;
+            };
+            const auto screen = [&](std::size_t k) {
+                const __m128d pv = _mm_load_pd(pp + k);
+                const __m128d q = _mm_mul_pd(_mm_mul_pd(pv, _mm_sub_pd(one, pv)), _mm_load_pd(rp + k));
+                const __m128d s = _mm_cvtps_pd(_mm_sqrt_ps(_mm_cvtpd_ps(q)));
+                const __m128d a = _mm_add_pd(pv, s);
+                const __m128d before = _mm_min_pd(_mm_unpacklo_pd(m, a), m);  // minimum before each lane
+                const __m128d lower = _mm_cmplt_pd(a, before);
+                fail = _mm_or_pd(fail, _mm_or_pd(_mm_cmple_pd(_mm_and_pd(_mm_sub_pd(a, before), abs_mask), close_v),
+                                                 _mm_and_pd(lower, any_minimum_fails)));
+                const __m128d after = _mm_min_pd(before, a);
+                m = _mm_unpackhi_pd(after, after);
+                const __m128d wk = _mm_add_pd(pv, _mm_mul_pd(t_v, s));
+                w_low = _mm_min_pd(w_low, _mm_or_pd(_mm_and_pd(lower, wk), _mm_andnot_pd(lower, inf)));
+                a_max = _mm_max_pd(a_max, _mm_andnot_pd(lower, a));
+                minima |= static_cast<std::uint64_t>(_mm_movemask_pd(lower)) << k;
+            };
+            if (cur_len == block && prev_len == block) {
+                for (std::size_t k = 0; k < block; k += 2) {
+                    chain(k);
+                    screen(k);
+                }
+            } else if (cur_len == block) {
+                for (std::size_t k = 0; k < block; k += 2) chain(k);
+            } else if (prev_len == block) {
+                for (std::size_t k = 0; k < block; k += 2) screen(k);
+            }
+            if (prev_len == block) {
+                const double wl = std::min(_mm_cvtsd_f64(w_low), _mm_cvtsd_f64(_mm_unpackhi_pd(w_low, w_low)));
+                const double am = std::max(_mm_cvtsd_f64(a_max), _mm_cvtsd_f64(_mm_unpackhi_pd(a_max, a_max)));
+                if (_mm_movemask_pd(fail) == 0 && am + (2.0 + t_level) * e < wl) {
+                    const double n0 = n_;
+                    n_ = n0 + static_cast<double>(block);
+                    p_ = pp[block - 1];
+                    if (minima != 0) {
+                        const std::size_t j = detail::highest_bit(minima);
+                        p_min_ = pp[j];
+                        s_min_ = std::sqrt(p_min_ * (1.0 - p_min_) / (n0 + static_cast<double>(j + 1)));
+                        ps_min_ = p_min_ + s_min_;
+                    }
+                } else {
+                    const std::size_t applied = exact_block(pp, 0, block);
+                    if (last_status() != base) return done + applied;
+                }
+                done += block;
+            }
+            if (cur_len == 0) break;
+            prev_len = cur_len;
+            cur ^= 1;
+        }
+        if (done != 0) s_ = std::sqrt(p_ * (1.0 - p_) / n_);
+        return done;
+    }
+#endif
 
     /// sb[k] = River's s = sqrt(p(1 − p)/n) of pb[k], n = n0 + k + 1, for
     /// k in [from, len): correctly rounded division and square root, two at
