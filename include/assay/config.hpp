@@ -51,3 +51,10 @@
 #    define ASSAY_LIKELY(x) (x)
 #    define ASSAY_UNLIKELY(x) (x)
 #endif
+#if defined(__GNUC__) || defined(__clang__)
+#    define ASSAY_NOINLINE __attribute__((noinline))
+#elif defined(_MSC_VER)
+#    define ASSAY_NOINLINE __declspec(noinline)
+#else
+#    define ASSAY_NOINLINE
+#endif

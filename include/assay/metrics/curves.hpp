@@ -143,10 +143,15 @@ template <class V>
 struct takes_counts<V, std::void_t<decltype(std::declval<V&>().counts(std::uint64_t{}, std::uint64_t{}, 0.0))>>
     : std::true_type {};
 
+/// A row count as a double. Counts stay below 2^63, so the signed
+/// conversion (one instruction on x86-64) is exact where the unsigned one
+/// takes a branch.
+inline double count_to_double(std::uint64_t c) noexcept { return static_cast<double>(static_cast<std::int64_t>(c)); }
+
 template <class V>
 inline void emit_counts(V& v, std::uint64_t fps, std::uint64_t tps, double thr) {
     if constexpr (takes_counts<V>::value) v.counts(fps, tps, thr);
-    else v(static_cast<double>(fps), static_cast<double>(tps), thr);
+    else v(count_to_double(fps), count_to_double(tps), thr);
 }
 
 /// An assignable handle on a visitor that lives elsewhere (a lambda).
@@ -232,17 +237,13 @@ struct score_map {
 
 /// Keys of both classes grouped by score bucket: bucket b of the positives
 /// is pos[pos_at[b], pos_at[b + 1]), of the negatives neg[neg_at[b],
-/// neg_at[b + 1]); kmin[b] / kmax[b] bound the bucket's keys of both classes
-/// (kmin > kmax when it is empty).
+/// neg_at[b + 1]).
 struct key_buckets {
     std::vector<std::size_t> pos_at, neg_at;
-    std::vector<std::uint64_t> kmin, kmax;
-    std::size_t size() const noexcept { return kmin.size(); }
+    std::size_t size() const noexcept { return pos_at.empty() ? 0 : pos_at.size() - 1; }
     void reset(std::size_t nb) {
         pos_at.assign(nb + 1, 0);
         neg_at.assign(nb + 1, 0);
-        kmin.assign(nb, ~std::uint64_t{0});
-        kmax.assign(nb, 0);
     }
     /// Counts (pos_at[b + 1], neg_at[b + 1]) to offsets; returns the write
     /// cursors (positives, negatives) for a scatter.
@@ -254,6 +255,17 @@ struct key_buckets {
     }
 };
 
+/// Widens [lo, hi] to hold keys k[0, n). Four independent lanes.
+inline void key_bounds(const std::uint64_t* k, std::size_t n, std::uint64_t& lo, std::uint64_t& hi) noexcept {
+    std::uint64_t l[4] = {lo, lo, lo, lo}, h[4] = {hi, hi, hi, hi};
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        for (std::size_t j = 0; j < 4; ++j) l[j] = std::min(l[j], k[i + j]), h[j] = std::max(h[j], k[i + j]);
+    for (; i < n; ++i) l[0] = std::min(l[0], k[i]), h[0] = std::max(h[0], k[i]);
+    lo = std::min(std::min(l[0], l[1]), std::min(l[2], l[3]));
+    hi = std::max(std::max(h[0], h[1]), std::max(h[2], h[3]));
+}
+
 template <class Visit>
 Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint64_t* neg, std::size_t n_neg,
                     std::uint64_t kmin, std::uint64_t kmax, std::uint64_t& tps, std::uint64_t& fps, Visit visit,
@@ -263,7 +275,7 @@ Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint
 /// from the top. Its own function so that the visitor's state, a value
 /// parameter, stays in registers.
 template <class Visit>
-Visit walk_block(const std::uint64_t* c, std::size_t m, std::uint64_t base, std::uint64_t& tps, std::uint64_t& fps,
+ASSAY_NOINLINE Visit walk_block(const std::uint64_t* c, std::size_t m, std::uint64_t base, std::uint64_t& tps, std::uint64_t& fps,
                  Visit visit) {
     std::uint64_t tp = tps, fp = fps;
     for (std::size_t i = m; i-- > 0;) {
@@ -278,8 +290,8 @@ Visit walk_block(const std::uint64_t* c, std::size_t m, std::uint64_t base, std:
 }
 
 /// The walk of keys grouped by bucket (see key_buckets), from the highest
-/// bucket down: each bucket's keys are sorted in cache and walked at once.
-/// Inside a bucket a key becomes ((key − bucket's least key) << 1) |
+/// bucket down: each bucket's keys are bounded, sorted in cache and walked at
+/// once. Inside a bucket a key becomes ((key − bucket's least key) << 1) |
 /// is_positive, so one sort of one array orders both classes and a linear
 /// pass reads the counts. A bucket whose keys span 2^63 or more is merged as
 /// in walk_merged; one too large for the cache (skewed scores) is split
@@ -304,7 +316,10 @@ Visit walk_partitioned(const std::uint64_t* pos, const std::uint64_t* neg, const
         const std::uint64_t* sn = neg + kb.neg_at[b];
         const std::size_t np = kb.pos_at[b + 1] - kb.pos_at[b], nn = kb.neg_at[b + 1] - kb.neg_at[b], m = np + nn;
         if (m == 0) continue;
-        const std::uint64_t bmin = kb.kmin[b], bmax = kb.kmax[b], span = bmax - bmin;
+        std::uint64_t bmin = ~std::uint64_t{0}, bmax = 0;
+        key_bounds(sp, np, bmin, bmax);
+        key_bounds(sn, nn, bmin, bmax);
+        const std::uint64_t span = bmax - bmin;
         if (bmin == bmax) {  // one score: one visit, nothing to sort
             tp += np;
             fp += nn;
@@ -356,8 +371,6 @@ Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint
     if (map.nb == 1) {
         kb.pos_at[1] = n_pos;
         kb.neg_at[1] = n_neg;
-        kb.kmin[0] = kmin;
-        kb.kmax[0] = kmax;
         return walk_partitioned(pos, neg, kb, tps, fps, visit, depth, target);
     }
     for (std::size_t i = 0; i < n_pos; ++i) ++kb.pos_at[map(key_to_double(pos[i])) + 1];
@@ -369,17 +382,11 @@ Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint
     std::uint64_t* on = out.data() + n_pos;
     for (std::size_t i = 0; i < n_pos; ++i) {
         const std::uint64_t k = pos[i];
-        const std::size_t b = map(key_to_double(k));
-        op[wp[b]++] = k;
-        kb.kmin[b] = std::min(kb.kmin[b], k);
-        kb.kmax[b] = std::max(kb.kmax[b], k);
+        op[wp[map(key_to_double(k))]++] = k;
     }
     for (std::size_t i = 0; i < n_neg; ++i) {
         const std::uint64_t k = neg[i];
-        const std::size_t b = map(key_to_double(k));
-        on[wn[b]++] = k;
-        kb.kmin[b] = std::min(kb.kmin[b], k);
-        kb.kmax[b] = std::max(kb.kmax[b], k);
+        on[wn[map(key_to_double(k))]++] = k;
     }
     return walk_partitioned(op, on, kb, tps, fps, visit, depth, target);
 }
@@ -585,15 +592,25 @@ struct scored_rows {
             for (std::size_t r = 0; r < n; ++r, ++t, ++s) {
                 const double x = static_cast<double>(*s);
                 const std::size_t p = static_cast<std::size_t>(to_label(*t)) & 1u;
-                const std::size_t b = map(x);
-                const std::uint64_t k = ascending_key(x);
-                base[p][cnt[2 * b + p]++] = k;
-                kb.kmin[b] = std::min(kb.kmin[b], k);
-                kb.kmax[b] = std::max(kb.kmax[b], k);
+                base[p][cnt[2 * map(x) + p]++] = ascending_key(x);
             }
         }
-        for (std::size_t b = 0; b < nb; ++b)
-            if (kb.kmin[b] <= kb.kmax[b]) key_min = std::min(key_min, kb.kmin[b]), key_max = std::max(key_max, kb.kmax[b]);
+        // The keys' bounds: those of the lowest and the highest non-empty
+        // bucket (the map is monotone).
+        const auto bucket_bounds = [&](std::size_t bk, std::uint64_t& lo_k, std::uint64_t& hi_k) {
+            key_bounds(base[1] + kb.pos_at[bk], kb.pos_at[bk + 1] - kb.pos_at[bk], lo_k, hi_k);
+            key_bounds(base[0] + kb.neg_at[bk], kb.neg_at[bk + 1] - kb.neg_at[bk], lo_k, hi_k);
+        };
+        const auto filled = [&](std::size_t bk) { return kb.pos_at[bk + 1] + kb.neg_at[bk + 1] > kb.pos_at[bk] + kb.neg_at[bk]; };
+        std::size_t first = 0, last = nb - 1;
+        while (!filled(first)) ++first;
+        while (!filled(last)) --last;
+        std::uint64_t unused_hi = 0, unused_lo = ~std::uint64_t{0};
+        std::uint64_t lo_key = ~std::uint64_t{0}, hi_key = 0;
+        bucket_bounds(first, lo_key, unused_hi);
+        bucket_bounds(last, unused_lo, hi_key);
+        key_min = std::min(key_min, lo_key);
+        key_max = std::max(key_max, hi_key);
         buckets = std::move(kb);
         n_rows = n;
         n_pos_rows = ip;
@@ -895,21 +912,31 @@ inline precision_recall_curve_result pr_from(const binary_clf_curve_result& c) {
 }
 
 struct ap_visit {
-    double total_pos, ap = 0.0, prev_recall = 0.0;
+    // Σ_k (tps_k − tps_{k−1})·P_k, divided by the positives' total at the
+    // end: one division per distinct score. It differs from scikit-learn's
+    // Σ_k (R_k − R_{k−1})·P_k by rounding only, and unit weights give the
+    // same terms as counts.
+    double total_pos, sum = 0.0, prev_tps = 0.0;
+    std::uint64_t prev_count = 0;  // the counts' walk keeps its previous tps apart (an integer register)
     void operator()(double fps, double tps, double) {
         const double ps = tps + fps;
-        const double precision = ps != 0.0 ? tps / ps : 0.0;
-        const double recall = total_pos == 0.0 ? 1.0 : tps / total_pos;
-        ap += (recall - prev_recall) * precision;
-        prev_recall = recall;
+        sum += (tps - prev_tps) * (tps / (ps != 0.0 ? ps : 1.0));  // ps = 0 only with tps = 0
+        prev_tps = tps;
     }
+    void counts(std::uint64_t fps, std::uint64_t tps, double) {
+        const double ps = count_to_double(tps + fps);
+        sum += count_to_double(tps - prev_count) * (count_to_double(tps) / (ps != 0.0 ? ps : 1.0));
+        prev_count = tps;
+    }
+    /// No positive: every recall is 1, so the value is the precision at the
+    /// highest threshold, 0.
+    double value() const { return total_pos == 0.0 ? 0.0 : sum / total_pos; }
 };
 
 inline double average_precision_rows(scored_rows& rows) {
     // Σ_k (R_k − R_{k−1}) P_k over distinct thresholds, descending; computed
-    // on the walk without building the curve. No positive: recall is all 1,
-    // so the value is the precision at the highest threshold (0).
-    return rows.walk_value(ap_visit{rows.n_pos}).ap;
+    // on the walk without building the curve.
+    return rows.walk_value(ap_visit{rows.n_pos}).value();
 }
 
 inline det_curve_result det_from(const binary_clf_curve_result& c) {
