@@ -205,6 +205,13 @@ TEST_CASE("AUC above the bucketing size: all-equal scores give 0.5, a single cla
     doubles bad(s);
     bad[n / 2] = std::numeric_limits<double>::quiet_NaN();
     CHECK_THROWS_AS(assay::roc_auc_score(y, bad), assay::invalid_argument);
+    bad[n / 2] = s[n / 2];
+    bad[n - 1] = -std::numeric_limits<double>::infinity();
+    CHECK_THROWS_AS(assay::roc_auc_score(y, bad), assay::invalid_argument);
+    CHECK_THROWS_AS(assay::average_precision_score(y, bad), assay::invalid_argument);
+    ints three(y);
+    three[n / 3] = 2;  // a third class: not a binary problem
+    CHECK_THROWS_AS(assay::roc_auc_score(three, s), assay::invalid_argument);
 }
 
 TEST_CASE("block sort orders keys of a given width like std::sort") {

@@ -25,6 +25,10 @@
 #include <limits>
 #include <vector>
 
+#if defined(__SSE2__) || defined(_M_X64)
+#    include <emmintrin.h>
+#endif
+
 ASSAY_NAMESPACE_BEGIN
 namespace detail {
 
@@ -142,11 +146,12 @@ void hybrid_radix(std::uint64_t* keys, V* vals, std::uint64_t* ktmp, V* vtmp, st
 inline void insertion_sort_keys(std::uint64_t* a, std::size_t m) noexcept {
     for (std::size_t i = 1; i < m; ++i) {
         const std::uint64_t x = a[i];
+        if (ASSAY_LIKELY(a[i - 1] <= x)) continue;  // in place: no store
         std::size_t j = i;
-        while (j > 0 && a[j - 1] > x) {
+        do {
             a[j] = a[j - 1];
             --j;
-        }
+        } while (j > 0 && a[j - 1] > x);
         a[j] = x;
     }
 }
@@ -181,15 +186,47 @@ inline std::uint64_t* lsd_sort_bits(std::uint64_t* a, std::uint64_t* tmp, std::s
     return src;
 }
 
+/// Replaces c[0, n) by its exclusive prefix sums (total below 2^31);
+/// returns whether some c[b] was above 16 (a bucket worth sorting apart).
+inline bool exclusive_prefix_sum(std::uint32_t* c, std::size_t n) noexcept {
+    std::size_t b = 0;
+    std::uint32_t sum = 0;
+    bool over = false;
+#if defined(__SSE2__) || defined(_M_X64)
+    // Four at a time: in-register prefix sums plus a running carry.
+    __m128i carry = _mm_setzero_si128(), big = _mm_setzero_si128();
+    const __m128i limit = _mm_set1_epi32(16);
+    for (; b + 4 <= n; b += 4) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c + b));
+        big = _mm_or_si128(big, _mm_cmpgt_epi32(v, limit));
+        __m128i x = _mm_add_epi32(v, _mm_slli_si128(v, 4));
+        x = _mm_add_epi32(x, _mm_slli_si128(x, 8));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(c + b), _mm_add_epi32(_mm_sub_epi32(x, v), carry));
+        carry = _mm_add_epi32(carry, _mm_shuffle_epi32(x, 0xFF));
+    }
+    sum = static_cast<std::uint32_t>(_mm_cvtsi128_si32(carry));
+    over = _mm_movemask_epi8(big) != 0;
+#endif
+    for (; b < n; ++b) {
+        const std::uint32_t v = c[b];
+        c[b] = sum;
+        sum += v;
+        over |= v > 16;
+    }
+    return over;
+}
+
 /// Size of the `cnt` scratch of sort_block_bits (entries).
 constexpr std::size_t block_sort_buckets = std::size_t{1} << 16;
 
 /// Sorts a block a[0, m) of keys below 2^bits ascending, meant for blocks
-/// that fit in cache (m < 2^32). One pass counts the keys' top bits (two to
-/// four buckets per key), one scatters them into `tmp`; buckets holding more
-/// than 16 keys are LSD-sorted on the remaining bits; an insertion sort then
-/// finishes, moving keys only inside their bucket. `tmp` holds m keys, `cnt`
-/// min(block_sort_buckets, 4·m) counters. Returns where the sorted keys are (a or tmp).
+/// that fit in cache (m < 2^32). One pass counts the keys' top bits (one to
+/// two buckets per key), one scatters them into `tmp`; buckets holding more
+/// than 16 keys are LSD-sorted on the remaining bits; two branch-free rounds
+/// of odd-even transposition sort the buckets of two keys, and an insertion
+/// sort finishes the rest, moving keys only inside their bucket. `tmp` holds
+/// m keys, `cnt` min(block_sort_buckets, 2·m) counters. Returns where the
+/// sorted keys are (a or tmp).
 /// Complexity: O(m) for keys spread evenly over their range (and for equal
 /// keys), O(m · bits / 8) at worst.
 inline std::uint64_t* sort_block_bits(std::uint64_t* a, std::uint64_t* tmp, std::uint32_t* cnt, std::size_t m,
@@ -199,24 +236,18 @@ inline std::uint64_t* sort_block_bits(std::uint64_t* a, std::uint64_t* tmp, std:
         return a;
     }
     int d = 2;
-    while ((std::size_t{1} << (d - 1)) <= m && d < 16) ++d;  // 2^d > 2m: two to four buckets per key
+    while ((std::size_t{1} << d) <= m && d < 16) ++d;  // 2^d > m: one to two buckets per key
     d = std::min(d, bits);
     const int sh = bits - d;
     const std::size_t R = std::size_t{1} << d;
     std::fill(cnt, cnt + R, std::uint32_t{0});
     for (std::size_t i = 0; i < m; ++i) ++cnt[a[i] >> sh];
-    std::uint32_t sum = 0, most = 0;
-    for (std::size_t b = 0; b < R; ++b) {
-        const std::uint32_t c = cnt[b];
-        cnt[b] = sum;
-        sum += c;
-        most = std::max(most, c);
-    }
+    const bool crowded = exclusive_prefix_sum(cnt, R);
     for (std::size_t i = 0; i < m; ++i) {
         const std::uint64_t k = a[i];
         tmp[cnt[k >> sh]++] = k;
     }
-    if (most > 16 && sh > 0) {
+    if (crowded && sh > 0) {
         // cnt[b] is now the end of bucket b.
         std::uint32_t start = 0;
         for (std::size_t b = 0; b < R; ++b) {
@@ -226,6 +257,17 @@ inline std::uint64_t* sort_block_bits(std::uint64_t* a, std::uint64_t* tmp, std:
                 if (r != tmp + start) std::copy(r, r + size, tmp + start);
             }
             start = end;
+        }
+    }
+    // Most buckets hold one key or two: two rounds of odd-even transposition
+    // (branch-free; across buckets they change nothing) sort every bucket of
+    // two, so the insertion sort rarely moves a key (a move costs mispredicted
+    // branches).
+    for (int round = 0; round < 2; ++round) {
+        for (std::size_t i = static_cast<std::size_t>(round); i + 1 < m; i += 2) {
+            const std::uint64_t x = tmp[i], y = tmp[i + 1];
+            tmp[i] = x < y ? x : y;
+            tmp[i + 1] = x < y ? y : x;
         }
     }
     insertion_sort_keys(tmp, m);

@@ -32,6 +32,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <memory>
@@ -551,28 +552,40 @@ struct scored_rows {
         const score_map map(lo, hi, bucket_count(n, bucket_walk_target));
         const std::size_t nb = map.nb;
         // Pass 1: per bucket b, cnt[2b] negatives and cnt[2b + 1] positives;
-        // four interleaved copies, so that runs of one bucket do not wait on
-        // one counter.
+        // four rows a step into four copies of the counters, so that runs of
+        // one bucket do not wait on one counter. Labels other than 0 and 1
+        // leave bits in `above`; a score that is not finite leaves bits of x −
+        // x (NaN) in `nonfinite`.
         std::vector<std::size_t> cnt4(8 * nb, 0);
-        std::uint64_t above = 0;
-        unsigned bits = 0;
-        bool bad = false;
+        std::size_t* const c4[4] = {cnt4.data(), cnt4.data() + 2 * nb, cnt4.data() + 4 * nb, cnt4.data() + 6 * nb};
+        std::uint64_t above = 0, nonfinite = 0;
         {
             ItT t = t0;
             ItS s = s0;
-            for (std::size_t r = 0; r < n; ++r, ++t, ++s) {
+            const auto row = [&](std::size_t* c) {
                 const double x = static_cast<double>(*s);
                 const std::uint64_t v = static_cast<std::uint64_t>(to_label(*t));
+                ++t, ++s;
                 above |= v & ~std::uint64_t{1};
-                bits |= 1u << (v & 1u);
-                bad |= !(x - x == 0.0);  // NaN or infinite
-                ++cnt4[(r & 3u) * 2 * nb + 2 * map(x) + (v & 1u)];
-            }
+                const double z = x - x;
+                std::uint64_t zb;
+                std::memcpy(&zb, &z, sizeof zb);
+                nonfinite |= zb;
+                ++c[2 * map(x) + (v & 1u)];
+            };
+            std::size_t r = 0;
+            for (; r + 4 <= n; r += 4) row(c4[0]), row(c4[1]), row(c4[2]), row(c4[3]);
+            for (; r < n; ++r) row(c4[0]);
         }
         std::vector<std::size_t> cnt(2 * nb);
-        for (std::size_t j = 0; j < 2 * nb; ++j) cnt[j] = cnt4[j] + cnt4[2 * nb + j] + cnt4[4 * nb + j] + cnt4[6 * nb + j];
+        std::size_t positives = 0;
+        for (std::size_t j = 0; j < 2 * nb; ++j) {
+            cnt[j] = cnt4[j] + cnt4[2 * nb + j] + cnt4[4 * nb + j] + cnt4[6 * nb + j];
+            positives += (j & 1u) != 0 ? cnt[j] : 0;
+        }
+        const bool bad = nonfinite != 0;
         other = above != 0;
-        seen = bits;
+        seen = (positives != 0 ? 2u : 0u) | (positives != n ? 1u : 0u);
         bad_score = bad;
         buckets = key_buckets{};
         if (other || bad) return;
