@@ -51,6 +51,13 @@
 #    define ASSAY_LIKELY(x) (x)
 #    define ASSAY_UNLIKELY(x) (x)
 #endif
+// ASSAY_INLINE_LAMBDA goes after a lambda's parameter list: its body is
+// inlined at each call (kernels whose state must stay in registers).
+#if defined(__GNUC__) || defined(__clang__)
+#    define ASSAY_INLINE_LAMBDA __attribute__((always_inline))
+#else
+#    define ASSAY_INLINE_LAMBDA
+#endif
 #if defined(__GNUC__) || defined(__clang__)
 #    define ASSAY_NOINLINE __attribute__((noinline))
 #elif defined(_MSC_VER)

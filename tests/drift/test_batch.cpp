@@ -195,6 +195,16 @@ TEST_CASE("HDDM_W, Page-Hinkley, KSWIN: batch updates equal the per-value loop")
     check_binary_detector<dr::hddm_w>({});
     const auto xs = real_stream(21, 60'000, 7'000);
     check_batches<dr::page_hinkley>({}, xs, mixed, 5);
+    check_batches<dr::page_hinkley>({}, xs, whole);
+    // Each mode, no forgetting, thresholds that fire often, a long warm-up.
+    for (const dr::page_hinkley_config& cfg :
+         {dr::page_hinkley_config{30, 0.005, 5.0, 0.9999, dr::page_hinkley_mode::up, false},
+          dr::page_hinkley_config{30, 0.005, 5.0, 0.9999, dr::page_hinkley_mode::down, false},
+          dr::page_hinkley_config{1, 0.0, 2.0, 1.0, dr::page_hinkley_mode::both, false},
+          dr::page_hinkley_config{500, 0.01, 20.0, 0.99, dr::page_hinkley_mode::both, false}}) {
+        check_batches<dr::page_hinkley>(cfg, xs, mixed, 3);
+        check_batches<dr::page_hinkley>(cfg, xs, whole);
+    }
     check_batches<dr::kswin>({}, std::vector<double>(xs.begin(), xs.begin() + 5'000), mixed, 5);
 }
 

@@ -27,6 +27,7 @@
 #include "../config.hpp"
 #include "status.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -152,6 +153,58 @@ inline void reciprocals(double n0, std::size_t len, double* r) noexcept {
     }
 #endif
     for (; k < len; ++k) r[k] = 1.0 / (n0 + static_cast<double>(k + 1));
+}
+
+/// 1/(n0 + 1), 1/(n0 + 2), ... two at a time, each correctly rounded (the
+/// same bits as the scalar division; one division instruction per pair where
+/// SSE2 is available). n0 + the count taken must stay exact (below 2^53).
+class reciprocal_pairs {
+public:
+    explicit reciprocal_pairs(double n0) noexcept
+#if defined(ASSAY_DRIFT_SSE2)
+        : n_(_mm_set_pd(n0 + 2.0, n0 + 1.0)) {}
+#else
+        : n_(n0) {}
+#endif
+    void next(double& a, double& b) noexcept {
+#if defined(ASSAY_DRIFT_SSE2)
+        const __m128d r = _mm_div_pd(_mm_set1_pd(1.0), n_);
+        n_ = _mm_add_pd(n_, _mm_set1_pd(2.0));
+        a = _mm_cvtsd_f64(r);
+        b = _mm_cvtsd_f64(_mm_unpackhi_pd(r, r));
+#else
+        a = 1.0 / (n_ + 1.0);
+        b = 1.0 / (n_ + 2.0);
+        n_ += 2.0;
+#endif
+    }
+
+private:
+#if defined(ASSAY_DRIFT_SSE2)
+    __m128d n_;
+#else
+    double n_;
+#endif
+};
+
+/// lo = min and hi = max of x[0, n), n >= 1 (finite values).
+inline void min_max(const double* x, std::size_t n, double& lo, double& hi) noexcept {
+    std::size_t k = 0;
+    lo = hi = x[0];
+#if defined(ASSAY_DRIFT_SSE2)
+    // Two pairs of lanes, so that each min / max waits on one two steps back.
+    __m128d l0 = _mm_set1_pd(x[0]), h0 = l0, l1 = l0, h1 = l0;
+    for (; k + 4 <= n; k += 4) {
+        const __m128d a = _mm_loadu_pd(x + k), b = _mm_loadu_pd(x + k + 2);
+        l0 = _mm_min_pd(l0, a), h0 = _mm_max_pd(h0, a);
+        l1 = _mm_min_pd(l1, b), h1 = _mm_max_pd(h1, b);
+    }
+    l0 = _mm_min_pd(l0, l1);
+    h0 = _mm_max_pd(h0, h1);
+    lo = std::min(_mm_cvtsd_f64(l0), _mm_cvtsd_f64(_mm_unpackhi_pd(l0, l0)));
+    hi = std::max(_mm_cvtsd_f64(h0), _mm_cvtsd_f64(_mm_unpackhi_pd(h0, h0)));
+#endif
+    for (; k < n; ++k) lo = std::min(lo, x[k]), hi = std::max(hi, x[k]);
 }
 
 /// The batch update as a loop of single updates (configurations without a

@@ -358,7 +358,7 @@ private:
             __m128d a_max = _mm_setzero_pd(), fail = _mm_setzero_pd();
             std::uint64_t minima = 0;  // bit k: value k set a new minimum
             __m128d n = _mm_set_pd(n_ + static_cast<double>(prev_len + 2), n_ + static_cast<double>(prev_len + 1));
-            const auto chain = [&](std::size_t k) {
+            const auto chain = [&](std::size_t k) ASSAY_INLINE_LAMBDA {
                 const __m128d rv = _mm_div_pd(one, n);
                 n = _mm_add_pd(n, two);
                 _mm_store_pd(rc + k, rv);
@@ -367,7 +367,7 @@ private:
                 p = p + detail::rounded(_mm_cvtsd_f64(_mm_unpackhi_pd(rv, rv)) * (xc[k + 1] - p));
                 pc[k + 1] = p;
             };
-            const auto screen = [&](std::size_t k) {
+            const auto screen = [&](std::size_t k) ASSAY_INLINE_LAMBDA {
                 const __m128d pv = _mm_load_pd(pp + k);
                 const __m128d q = _mm_mul_pd(_mm_mul_pd(pv, _mm_sub_pd(one, pv)), _mm_load_pd(rp + k));
                 const __m128d s = _mm_cvtps_pd(_mm_sqrt_ps(_mm_cvtpd_ps(q)));
