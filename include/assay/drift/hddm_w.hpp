@@ -201,8 +201,9 @@ private:
             s.ewma = x;
             s.ibc = 1.0;
         } else {
-            s.ewma = s.init ? cfg_.lambda_val * x + (1.0 - cfg_.lambda_val) * s.ewma : x;
-            s.ibc = lambda_sq_ + c_lambda_sq_ * s.ibc;
+            // Each product rounded before the sum, as River computes it (no fused multiply-add).
+            s.ewma = s.init ? detail::rounded(cfg_.lambda_val * x) + detail::rounded((1.0 - cfg_.lambda_val) * s.ewma) : x;
+            s.ibc = lambda_sq_ + detail::rounded(c_lambda_sq_ * s.ibc);
         }
         s.init = true;
     }

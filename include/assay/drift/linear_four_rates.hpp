@@ -4,6 +4,7 @@
 
 #include "../config.hpp"
 #include "../error.hpp"
+#include "batch.hpp"
 #include "checkpoint.hpp"
 #include "ddm.hpp"
 #include "status.hpp"
@@ -88,7 +89,7 @@ public:
         const bool touched[4] = {t == 1, t == 0, p == 1, p == 0};
         for (int r = 0; r < 4; ++r) {
             if (touched[r]) {
-                stat_[r] = cfg_.time_decay * stat_[r] + hit;
+                stat_[r] = detail::rounded(cfg_.time_decay * stat_[r]) + hit;  // unfused, as River
                 eta_n_[r] *= cfg_.time_decay;
             }
         }
