@@ -34,11 +34,11 @@
 // Every update is allocation-free once warm: KSWIN allocates only at
 // construction, ADWIN only when its window first needs a new power-of-two
 // number of bucket rows, the others never. Bit-for-bit parity with River assumes IEEE double
-// arithmetic. The detectors whose batch form is specialised (DDM, EDDM, HDDM_A,
-// ADWIN) keep every product River rounds before an addition out of fused
+// arithmetic. DDM, EDDM, HDDM_A, HDDM_W, ADWIN, Page-Hinkley and Linear Four
+// Rates keep every product River rounds before an addition out of fused
 // multiply-adds themselves (detail::rounded), so they match under any -march
-// and -ffp-contract; for the others -ffp-contract=off guarantees it (the
-// reference traces also match with GCC's -march=native).
+// and -ffp-contract; for KSWIN -ffp-contract=off guarantees it (the reference
+// traces and the batch tests also pass with GCC's -march=native).
 #pragma once
 
 #include "config.hpp"
