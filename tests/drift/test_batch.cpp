@@ -205,6 +205,9 @@ TEST_CASE("HDDM_W, Page-Hinkley, KSWIN: batch updates equal the per-value loop")
         check_batches<dr::page_hinkley>(cfg, xs, mixed, 3);
         check_batches<dr::page_hinkley>(cfg, xs, whole);
     }
+    check_rejects_in_batch<dr::page_hinkley>({}, real_stream(22, 5'000, 700), 3'333, std::numeric_limits<double>::infinity());
+    check_rejects_in_batch<dr::page_hinkley>({}, real_stream(22, 5'000, 700), 0, std::nan(""));
+    check_rejects_in_batch<dr::page_hinkley>({}, real_stream(22, 5'000, 700), 4'999, -std::numeric_limits<double>::infinity());
     check_batches<dr::kswin>({}, std::vector<double>(xs.begin(), xs.begin() + 5'000), mixed, 5);
 }
 

@@ -332,7 +332,7 @@ private:
         // a new minimum changes the status.
         const double t = cfg_.warning_threshold;
         const double t_level = warning ? cfg_.drift_threshold : t;
-        const __m128d one = _mm_set1_pd(1.0), two = _mm_set1_pd(2.0), t_v = _mm_set1_pd(t);
+        const __m128d zero = _mm_setzero_pd(), one = _mm_set1_pd(1.0), two = _mm_set1_pd(2.0), t_v = _mm_set1_pd(t);
         const __m128d any_minimum_fails = warning || t < 1.0 ? _mm_castsi128_pd(_mm_set1_epi32(-1)) : _mm_setzero_pd();
         const __m128d inf = _mm_set1_pd(std::numeric_limits<double>::infinity());
         const __m128d abs_mask = _mm_castsi128_pd(_mm_set_epi32(0x7fffffff, -1, 0x7fffffff, -1));
@@ -341,8 +341,11 @@ private:
         double p = p_;  // the running mean after the last value chained
         for (;;) {
             const std::size_t cur_at = done + prev_len;
-            const std::size_t cur_len =
-                count - cur_at >= block && detail::binary_prefix(x + cur_at, block) == block ? block : 0;
+            // The block chained with the screen: whole, its 0/1 check folded
+            // into the chain (a block that fails it is dropped, and the caller's
+            // per-block path meets the bad value).
+            const std::size_t cur_len = count - cur_at >= block ? block : 0;
+            __m128d binary = _mm_castsi128_pd(_mm_set1_epi32(-1));
             double* pc = pbuf[cur];
             double* rc = rbuf[cur];
             const double* xc = x + cur_at;
@@ -359,6 +362,8 @@ private:
             std::uint64_t minima = 0;  // bit k: value k set a new minimum
             __m128d n = _mm_set_pd(n_ + static_cast<double>(prev_len + 2), n_ + static_cast<double>(prev_len + 1));
             const auto chain = [&](std::size_t k) ASSAY_INLINE_LAMBDA {
+                const __m128d xv = _mm_loadu_pd(xc + k);
+                binary = _mm_and_pd(binary, _mm_or_pd(_mm_cmpeq_pd(xv, zero), _mm_cmpeq_pd(xv, one)));
                 const __m128d rv = _mm_div_pd(one, n);
                 n = _mm_add_pd(n, two);
                 _mm_store_pd(rc + k, rv);
@@ -412,7 +417,7 @@ private:
                 }
                 done += block;
             }
-            if (cur_len == 0) break;
+            if (cur_len == 0 || _mm_movemask_pd(binary) != 3) break;
             prev_len = cur_len;
             cur ^= 1;
         }

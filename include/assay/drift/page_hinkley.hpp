@@ -100,8 +100,7 @@ public:
         while (i < total) {
             const double* x = first + i;
             if (drift_) clear();  // the update after a drift starts afresh
-            const std::size_t len = detail::finite_prefix(x, std::min(block, total - i));
-            if (len == 0) update(x[0]);  // throws
+            const std::size_t len = std::min(block, total - i);
             // The running mean and the two sums, River's roundings, in registers.
             double mean = mean_, up = sum_increase_, down = sum_decrease_;
             const auto chain = [&](double rk, std::size_t j) ASSAY_INLINE_LAMBDA {
@@ -124,6 +123,16 @@ public:
                 chain(r1, k + 1);
             }
             if (k < len) chain(1.0 / (n0 + static_cast<double>(k) + 1.0), k);
+            // A value that is not finite leaves the mean not finite (it stays NaN
+            // once it is); so can an overflow of finite values. Either way the
+            // block goes value by value, where update(x) rejects the first bad one.
+            if (ASSAY_UNLIKELY(!(mean - mean == 0.0))) {
+                for (std::size_t j = 0; j < len; ++j) {
+                    ++i;
+                    if (update(x[j]) != status::stable) return i;
+                }
+                continue;
+            }
             // Values from `tested` on have n >= min_instances. None of them
             // drifts when even the block's extremes stay within the threshold:
             // up_k − min(up_1..k) <= max(up_tested) − min(up_min, min(up)),
