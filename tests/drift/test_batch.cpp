@@ -289,3 +289,79 @@ TEST_CASE("EDDM: the sqrt screen decides exactly as River's pow, over 4e6 values
         CHECK(warnings > 1000);
     }
 }
+
+namespace {
+// HDDM_W's update with River's expressions as written (River's defaults, one-
+// or two-sided), a second implementation to hold dr::hddm_w to on long streams.
+struct plain_hddm_w {
+    struct sample {
+        double ewma = 0.0, ibc = 1.0;
+        bool init = false;
+    };
+    double lambda = 0.05, log_drift = std::log(1.0 / 0.001), log_warning = std::log(1.0 / 0.005);
+    bool two_sided = false;
+    sample total, s1_incr, s2_incr, s1_decr, s2_decr;
+    double incr_cut = std::numeric_limits<double>::infinity(), decr_cut = -std::numeric_limits<double>::infinity();
+    bool drift = false, warning = false;
+    void push(sample& s, double x) const {
+        s.ewma = s.init ? lambda * x + (1.0 - lambda) * s.ewma : x;
+        s.ibc = lambda * lambda + std::pow(1.0 - lambda, 2.0) * s.ibc;
+        s.init = true;
+    }
+    static bool changed(const sample& a, const sample& b, double log_inv) {
+        return a.init && b.init && b.ewma - a.ewma > std::sqrt((a.ibc + b.ibc) * log_inv / 2.0);
+    }
+    dr::status update(double x) {
+        if (drift) {  // the update after a drift starts afresh
+            total = s1_incr = s2_incr = s1_decr = s2_decr = sample{};
+            incr_cut = std::numeric_limits<double>::infinity();
+            decr_cut = -std::numeric_limits<double>::infinity();
+            drift = warning = false;
+        }
+        push(total, x);
+        if (total.ewma + std::sqrt(total.ibc * log_drift / 2.0) < incr_cut) {
+            incr_cut = total.ewma + std::sqrt(total.ibc * log_drift / 2.0);
+            s1_incr = total;
+            s2_incr = sample{};
+        } else {
+            push(s2_incr, x);
+        }
+        drift = changed(s1_incr, s2_incr, log_drift);
+        warning = !drift && changed(s1_incr, s2_incr, log_warning);
+        if (total.ewma - std::sqrt(total.ibc * log_drift / 2.0) > decr_cut) {
+            decr_cut = total.ewma - std::sqrt(total.ibc * log_drift / 2.0);
+            s1_decr = total;
+            s2_decr = sample{};
+        } else {
+            push(s2_decr, x);
+        }
+        if (two_sided) {
+            if (changed(s2_decr, s1_decr, log_drift)) drift = true;
+            else if (changed(s2_decr, s1_decr, log_warning)) warning = true;
+        }
+        return drift ? dr::status::drift : (warning ? dr::status::warning : dr::status::stable);
+    }
+};
+}  // namespace
+
+TEST_CASE("HDDM_W equals River's expressions as written, over 4e6 values") {
+    for (const bool two_sided : {false, true}) {
+        plain_hddm_w plain;
+        plain.two_sided = two_sided;
+        dr::hddm_w_config cfg;
+        cfg.two_sided_test = two_sided;
+        dr::hddm_w fast(cfg);
+        const auto xs = bernoulli(two_sided ? 51 : 52, 2'000'000, 3'000);
+        std::size_t mismatches = 0, drifts = 0, warnings = 0;
+        for (double x : xs) {
+            const dr::status want = plain.update(x);
+            mismatches += fast.update(x) != want;
+            drifts += want == dr::status::drift;
+            warnings += want == dr::status::warning;
+        }
+        CHECK(mismatches == 0);
+        CHECK(fast.ewma() == plain.total.ewma);
+        CHECK(drifts > 50);
+        CHECK(warnings > 1000);
+    }
+}
