@@ -260,10 +260,10 @@ private:
     /// Applies the block whose running means are pb[0, len) (n_ and p_ still
     /// before it) with River's exact s and comparisons, from pb[f] on (the
     /// values before f are known to change nothing); stops after the first
-    /// status change. Returns the number of values applied.
+    /// status change. Returns the number of values applied. Needs f < len.
     std::size_t exact_block(const double* pb, std::size_t f, std::size_t len) noexcept {
         constexpr std::size_t block = detail::batch_block;
-        double sb[block];
+        double sb[block] = {};  // all set from f on; zeroed for compilers that cannot see it
         const double n0 = n_;
         const status base = last_status();
         exact_s(pb, n0, f, len, sb);
