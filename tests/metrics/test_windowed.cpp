@@ -149,6 +149,7 @@ TEST_CASE("windowed and decayed counts: hand-worked values") {
     CHECK(w.accuracy() == 0.5);
     CHECK(w.recall() == 0.5);
     CHECK(w.precision() == 1.0);
+    CHECK(w.counts().n_samples() == 2);  // the rows in the window
     std::ostringstream os;
     os << w;
     CHECK(os.str() == "windowed_confusion_counts(window=2, size=2) confusion_counts(labels=[0, 1], rows=true, cols=pred)\n"
@@ -169,6 +170,11 @@ TEST_CASE("windowed and decayed counts: hand-worked values") {
     CHECK(d(0, 1) == 0.5);
     CHECK(d(1, 0) == 1.0);
     CHECK(d.total() == 1.75);
+    CHECK(d.counts().n_samples() == 3);  // rows seen
+    assay::decayed_confusion_counts fresh_d(0.5, {0, 1});
+    CHECK(fresh_d.counts().n_samples() == 0);
+    assay::windowed_confusion_counts fresh_w(3, {0, 1});
+    CHECK(fresh_w.counts().n_samples() == 0);
     std::ostringstream dos;
     dos << d;
     CHECK(dos.str() == "decayed_confusion_counts(alpha=0.5, n_seen=3) confusion_counts(labels=[0, 1], rows=true, cols=pred)\n"

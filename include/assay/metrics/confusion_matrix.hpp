@@ -36,6 +36,15 @@ struct label_matrix {
     double operator()(std::size_t i, std::size_t j) const { return values[i * n + j]; }
 };
 
+class confusion_counts;
+namespace detail {
+namespace metrics {
+/// Sets the number of rows a snapshot of counts stands for (windowed and
+/// decayed accumulators build their counts() cell by cell).
+inline void set_row_count(confusion_counts& c, std::uint64_t rows) noexcept;
+}  // namespace metrics
+}  // namespace detail
+
 /// Weighted confusion counts over a sorted label set — a mergeable streaming
 /// accumulator.
 ///
@@ -304,6 +313,8 @@ private:
         n_samples_ += n;
     }
 
+    friend void detail::metrics::set_row_count(confusion_counts& c, std::uint64_t rows) noexcept;
+
     std::vector<label_type> labels_;
     bool fixed_ = false;
     std::vector<double> cells_;
@@ -311,6 +322,12 @@ private:
     detail::metrics::label_index index_;
     detail::metrics::pair_counter counter_;
 };
+
+namespace detail {
+namespace metrics {
+inline void set_row_count(confusion_counts& c, std::uint64_t rows) noexcept { c.n_samples_ = rows; }
+}  // namespace metrics
+}  // namespace detail
 
 /// Confusion counts of y_true against y_pred (scikit-learn 1.2.1
 /// `confusion_matrix`): rows true, columns predicted, sorted labels (the union

@@ -101,9 +101,9 @@ inline std::vector<label_type> read_labels(state_reader& in, std::uint64_t max_k
 }
 
 /// Rewrites `snap` (declared labels) to hold `cells` (K×K, row-major).
-inline void fill_counts(confusion_counts& snap, const std::vector<double>& cells, double scale, bool any) {
+inline void fill_counts(confusion_counts& snap, const std::vector<double>& cells, double scale, std::uint64_t rows) {
     snap.reset();
-    if (!any) return;
+    if (rows == 0) return;
     const auto& labels = snap.labels();
     const std::size_t k = labels.size();
     for (std::size_t i = 0; i < k; ++i)
@@ -111,6 +111,7 @@ inline void fill_counts(confusion_counts& snap, const std::vector<double>& cells
             const double v = cells[i * k + j] * scale;
             snap.update(labels[i], labels[j], v > 0.0 ? v : 0.0);
         }
+    set_row_count(snap, rows);
 }
 
 /// Index a·K + b of the cell (true label a, predicted label b) among the
@@ -229,13 +230,12 @@ public:
     }
 
     /// The window's confusion counts (declared labels). Every function of
-    /// classification.hpp takes it. Its n_samples() is the number of cells
-    /// written (K² when the window holds a row, 0 when empty), not size().
-    /// Built on each call (no cache), so concurrent const calls are safe.
-    /// Complexity: O(K²); allocates the result.
+    /// classification.hpp takes it; its n_samples() is size(), the rows in
+    /// the window. Built on each call (no cache), so concurrent const calls
+    /// are safe. Complexity: O(K²); allocates the result.
     confusion_counts counts() const {
         confusion_counts c(labels_);
-        detail::metrics::fill_counts(c, cells_, 1.0, size_ != 0);
+        detail::metrics::fill_counts(c, cells_, 1.0, size_);
         return c;
     }
 
@@ -435,13 +435,13 @@ public:
     }
 
     /// The decayed confusion counts (declared labels). Every function of
-    /// classification.hpp takes it. Its n_samples() is the number of cells
-    /// written (K² once a row was seen, 0 before), not n_seen().
+    /// classification.hpp takes it; its n_samples() is n_seen(), the rows
+    /// seen since the last reset (the cells hold their decayed weights).
     /// Built on each call (no cache), so concurrent const calls are safe.
     /// Complexity: O(K²); allocates the result.
     confusion_counts counts() const {
         confusion_counts c(labels_);
-        detail::metrics::fill_counts(c, cells_, scale_, seen_ != 0);
+        detail::metrics::fill_counts(c, cells_, scale_, seen_);
         return c;
     }
 
