@@ -82,11 +82,11 @@ public:
     /// stable); returns the number of values consumed. State and statuses
     /// equal the per-value loop's bit for bit.
     ///
-    /// How: after `min_instances` values, a block of 64 has its 1/n computed
-    /// together (correctly rounded, as River's division), then the running
-    /// mean and the two cumulative sums are stepped in registers with River's
-    /// roundings, the drift tests only accumulated; a block in which a test
-    /// fires is replayed value by value to stop at the drift.
+    /// How: a block of 64 values steps the running mean and the two
+    /// cumulative sums in registers with River's roundings (1/n two at a
+    /// time, correctly rounded as River's division); the drift tests are
+    /// bounded by the block's extremes of the sums, and only a block whose
+    /// bound reaches the threshold is scanned value by value for the drift.
     /// Throws what `update(x)` throws, at the first rejected value, after the
     /// values before it were applied. Complexity: O(last − first).
     std::size_t update(const double* first, const double* last) {
