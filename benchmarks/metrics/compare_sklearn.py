@@ -33,7 +33,9 @@ def make_data(n):
     score = rng.random(n) * 2.0 - 1.0 + 0.8 * yb
     prob = 1.0 / (1.0 + np.exp(-2.0 * score))
     pb = (prob >= 0.5).astype(np.int64)
-    return dict(y10=y10, p10=p10, yb=yb, pb=pb, score=score, prob=prob)
+    # A confident model's probabilities: most mass within 1e-3 of 0 or 1.
+    conf = 1.0 / (1.0 + np.exp(-12.0 * score))
+    return dict(y10=y10, p10=p10, yb=yb, pb=pb, score=score, prob=prob, conf=conf)
 
 
 def best_time(f, repeat):
@@ -49,7 +51,8 @@ def best_time(f, repeat):
 def main():
     d = make_data(ROWS)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, ext in [("y10", "i64"), ("p10", "i64"), ("yb", "i64"), ("pb", "i64"), ("score", "f64"), ("prob", "f64")]:
+        for name, ext in [("y10", "i64"), ("p10", "i64"), ("yb", "i64"), ("pb", "i64"), ("score", "f64"), ("prob", "f64"),
+                          ("conf", "f64")]:
             d[name].tofile(os.path.join(tmp, f"{name}.{ext}"))
         env = dict(os.environ, ASSAY_METRICS_BENCH_DATA=tmp)
         out = subprocess.run([BENCH, "--benchmark_format=json", "--benchmark_repetitions=3"], env=env, check=True,
@@ -76,6 +79,7 @@ def main():
         ("log loss", "BM_log_loss", lambda: metrics.log_loss(d["yb"], d["prob"]), 2),
         ("ROC AUC", "BM_roc_auc", lambda: metrics.roc_auc_score(d["yb"], d["score"]), 2),
         ("average precision", "BM_average_precision", lambda: metrics.average_precision_score(d["yb"], d["score"]), 2),
+        ("ROC AUC, confident scores", "BM_roc_auc_confident", lambda: metrics.roc_auc_score(d["yb"], d["conf"]), 2),
     ]
     print(f"scikit-learn {sklearn.__version__}, numpy {np.__version__}; {ROWS:.0e} rows (int64 labels, float64 scores)")
     print(f"{'metric':32s} {'scikit-learn':>14s} {'assay':>12s} {'ratio':>9s}")
