@@ -534,13 +534,14 @@ struct scored_rows {
         n_neg = static_cast<double>(in);
     }
 
-    /// fill_split_01 for large inputs, in two reads of the input and no
-    /// other pass: the first checks the labels and scores and counts the rows
-    /// of each class per score bucket (score_map over the range of a sample
-    /// of the scores), the second writes each key straight into its class's
-    /// bucket of the split layout and records the buckets' key bounds, so the
-    /// walk starts with the sorting of the buckets (walk_partitioned). When
-    /// a label is outside {0, 1} or a score is not finite nothing is written.
+    /// fill_split_01 for large inputs, in two passes: the first reads the
+    /// labels and scores, checks them, counts the rows of each class per
+    /// score bucket (score_map over the range of a sample of the scores) and
+    /// notes each row's bucket and class (two bytes); the second reads the
+    /// scores and those notes and writes each key straight into its class's
+    /// bucket of the split layout, so the walk starts with the sorting of the
+    /// buckets (walk_partitioned). When a label is outside {0, 1} or a score
+    /// is not finite nothing is written.
     template <class ItT, class ItS>
     void fill_buckets_01(ItT t0, ItS s0, std::size_t n, bool& other, unsigned& seen, bool& bad_score) {
         double lo = std::numeric_limits<double>::infinity(), hi = -lo;
@@ -556,13 +557,17 @@ struct scored_rows {
         // one bucket do not wait on one counter. Labels other than 0 and 1
         // leave bits in `above`; a score that is not finite leaves bits of x −
         // x (NaN) in `nonfinite`.
+        // Each row's stream 2b + class is kept (two bytes; nb <= 4096), so
+        // that pass 2 reads neither the labels nor the map again.
         std::vector<std::size_t> cnt4(8 * nb, 0);
         std::size_t* const c4[4] = {cnt4.data(), cnt4.data() + 2 * nb, cnt4.data() + 4 * nb, cnt4.data() + 6 * nb};
+        big_buffer<std::uint16_t> stream_of(n);
         std::uint64_t above = 0, nonfinite = 0;
         {
             ItT t = t0;
             ItS s = s0;
-            const auto row = [&](std::size_t* c) {
+            std::uint16_t* out = stream_of.data();
+            const auto row = [&](std::size_t* c) ASSAY_INLINE_LAMBDA {
                 const double x = static_cast<double>(*s);
                 const std::uint64_t v = static_cast<std::uint64_t>(to_label(*t));
                 ++t, ++s;
@@ -571,7 +576,9 @@ struct scored_rows {
                 std::uint64_t zb;
                 std::memcpy(&zb, &z, sizeof zb);
                 nonfinite |= zb;
-                ++c[2 * map(x) + (v & 1u)];
+                const std::size_t j = 2 * map(x) + (v & 1u);
+                *out++ = static_cast<std::uint16_t>(j);
+                ++c[j];
             };
             std::size_t r = 0;
             for (; r + 4 <= n; r += 4) row(c4[0]), row(c4[1]), row(c4[2]), row(c4[3]);
@@ -600,12 +607,11 @@ struct scored_rows {
         buf.allocate(n + 2);
         std::uint64_t* const base[2] = {buf.data() + 2 + ip, buf.data() + 1};
         {
-            ItT t = t0;
             ItS s = s0;
-            for (std::size_t r = 0; r < n; ++r, ++t, ++s) {
-                const double x = static_cast<double>(*s);
-                const std::size_t p = static_cast<std::size_t>(to_label(*t)) & 1u;
-                base[p][cnt[2 * map(x) + p]++] = ascending_key(x);
+            const std::uint16_t* in_stream = stream_of.data();
+            for (std::size_t r = 0; r < n; ++r, ++s) {
+                const std::size_t j = in_stream[r];
+                base[j & 1u][cnt[j]++] = ascending_key(static_cast<double>(*s));
             }
         }
         // The keys' bounds: those of the lowest and the highest non-empty
