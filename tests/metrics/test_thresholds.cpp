@@ -406,6 +406,14 @@ TEST_CASE("threshold_sweep and cost_curve of a streaming ranking accumulator equ
     CHECK_THROWS_WITH_AS(assay::threshold_sweep(one), doctest::Contains("must contain both classes"),
                          assay::invalid_argument);
     CHECK_THROWS_AS(assay::cost_curve(one), assay::invalid_argument);
+    // Rows of zero weight only: the full pass's error, under the caller's name.
+    assay::ranking_accumulator weightless;
+    weightless.update(ints{0, 1}, doubles{0.1, 0.2}, doubles{0.0, 0.0});
+    CHECK_THROWS_WITH_AS(assay::threshold_sweep(weightless),
+                         "assay::threshold_sweep: y_true: must contain both classes with non-zero weight (0 positive, 0 negative)",
+                         assay::invalid_argument);
+    CHECK_THROWS_WITH_AS(assay::cost_curve(weightless), doctest::Contains("assay::cost_curve: y_true: must contain both classes"),
+                         assay::invalid_argument);
     one.update(0, 0.4);
     CHECK_THROWS_AS(assay::threshold_sweep(one, assay::threshold_options().with_beta(0.0)), assay::invalid_argument);
     CHECK_THROWS_AS(assay::cost_curve(one, assay::cost_options().with_cost_fp(-1.0)), assay::invalid_argument);

@@ -1100,6 +1100,15 @@ double roc_auc_score(const RT& y_true, const RS& y_score, const RW& sample_weigh
 // ===========================================================================
 // Streaming
 
+class ranking_accumulator;
+namespace detail {
+namespace metrics {
+/// The cumulative counts of the rows an accumulator holds (no check: rows
+/// of zero weight give an empty curve).
+inline binary_clf_curve_result accumulator_curve(const ranking_accumulator& acc);
+}  // namespace metrics
+}  // namespace detail
+
 /// Exact streaming accumulator for the ranking metrics of one binary
 /// problem: keeps every (score, is_positive[, weight]) it is given — O(n)
 /// memory — and computes the same values as the full-pass functions.
@@ -1215,8 +1224,7 @@ public:
     /// invalid_argument when no row has non-zero weight. Complexity: O(n).
     binary_clf_curve_result binary_clf_curve() const {
         require_rows("ranking_accumulator::binary_clf_curve");
-        auto rows = this->rows();
-        return detail::metrics::clf_curve(rows);
+        return detail::metrics::accumulator_curve(*this);
     }
     /// DET curve (as det_curve). Throws: invalid_argument unless both
     /// classes have non-zero weight. Complexity: O(n).
@@ -1228,6 +1236,8 @@ public:
     }
 
 private:
+    friend binary_clf_curve_result detail::metrics::accumulator_curve(const ranking_accumulator& acc);
+
     void require_rows(const char* fn) const {
         bool any = false;
         for (std::size_t i = 0; i < weights_.size() && !any; ++i) any = weights_[i] != 0.0;
@@ -1265,5 +1275,14 @@ private:
     std::vector<unsigned char> positive_;
     std::vector<double> weights_;
 };
+
+namespace detail {
+namespace metrics {
+inline binary_clf_curve_result accumulator_curve(const ranking_accumulator& acc) {
+    auto rows = acc.rows();
+    return clf_curve(rows);
+}
+}  // namespace metrics
+}  // namespace detail
 
 ASSAY_NAMESPACE_END

@@ -343,7 +343,7 @@ inline threshold_sweep_result threshold_sweep(const ranking_accumulator& acc, co
     const char* fn = "threshold_sweep";
     detail::metrics::check_threshold_options(fn, opt);
     detail::require(acc.size() > 0, fn, "y_true", "is empty");
-    auto c = acc.binary_clf_curve();
+    auto c = detail::metrics::accumulator_curve(acc);  // rows of zero weight: an empty curve, refused below
     detail::metrics::check_two_classes(fn, c);
     return detail::metrics::sweep_from(std::move(c), opt);
 }
@@ -414,7 +414,7 @@ inline cost_curve_result cost_curve(const ranking_accumulator& acc, const cost_o
     const char* fn = "cost_curve";
     detail::metrics::check_cost_options(fn, opt);
     detail::require(acc.size() > 0, fn, "y_true", "is empty");
-    auto c = acc.binary_clf_curve();
+    auto c = detail::metrics::accumulator_curve(acc);  // rows of zero weight: an empty curve, refused below
     detail::metrics::check_two_classes(fn, c);
     return detail::metrics::cost_from(c, opt);
 }
