@@ -226,6 +226,24 @@ TEST_CASE("ADWIN: batch updates equal the per-value loop") {
 }
 
 namespace {
+// Feeds `xs` to a second implementation and to the detector, value by value:
+// how often their statuses differ, and how many drifts and warnings the
+// second one saw (so that a test can tell its stream exercised both).
+struct statuses_against {
+    std::size_t mismatches = 0, drifts = 0, warnings = 0;
+};
+template <class Plain, class Detector>
+statuses_against against_plain(Plain& plain, Detector& fast, const std::vector<double>& xs) {
+    statuses_against r;
+    for (double x : xs) {
+        const dr::status want = plain.update(x);
+        r.mismatches += fast.update(x) != want;
+        r.drifts += want == dr::status::drift;
+        r.warnings += want == dr::status::warning;
+    }
+    return r;
+}
+
 // River 0.26.1's EDDM update, in River's own arithmetic (s' = var ** 0.5 by
 // pow), for checking the sqrt screen of dr::eddm on long streams.
 struct plain_eddm {
@@ -275,18 +293,12 @@ TEST_CASE("EDDM: the sqrt screen decides exactly as River's pow, over 4e6 values
         plain.alpha = beta == 0.9 ? 0.95 : 0.99;
         dr::eddm fast({30, plain.alpha, plain.beta, false});
         const auto xs = bernoulli(beta == 0.9 ? 41 : 42, 2'000'000, 3'000);
-        std::size_t mismatches = 0, drifts = 0, warnings = 0;
-        for (double x : xs) {
-            const dr::status want = plain.update(x);
-            mismatches += fast.update(x) != want;
-            drifts += want == dr::status::drift;
-            warnings += want == dr::status::warning;
-        }
-        CHECK(mismatches == 0);
+        const statuses_against got = against_plain(plain, fast, xs);
+        CHECK(got.mismatches == 0);
         CHECK(fast.p2s_max() == plain.p2s_max);
         CHECK(fast.mean_distance() == plain.mean);
-        CHECK(drifts > 50);
-        CHECK(warnings > 1000);
+        CHECK(got.drifts > 50);
+        CHECK(got.warnings > 1000);
     }
 }
 
@@ -352,16 +364,10 @@ TEST_CASE("HDDM_W equals River's expressions as written, over 4e6 values") {
         cfg.two_sided_test = two_sided;
         dr::hddm_w fast(cfg);
         const auto xs = bernoulli(two_sided ? 51 : 52, 2'000'000, 3'000);
-        std::size_t mismatches = 0, drifts = 0, warnings = 0;
-        for (double x : xs) {
-            const dr::status want = plain.update(x);
-            mismatches += fast.update(x) != want;
-            drifts += want == dr::status::drift;
-            warnings += want == dr::status::warning;
-        }
-        CHECK(mismatches == 0);
+        const statuses_against got = against_plain(plain, fast, xs);
+        CHECK(got.mismatches == 0);
         CHECK(fast.ewma() == plain.total.ewma);
-        CHECK(drifts > 50);
-        CHECK(warnings > 1000);
+        CHECK(got.drifts > 50);
+        CHECK(got.warnings > 1000);
     }
 }

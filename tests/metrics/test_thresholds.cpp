@@ -30,6 +30,19 @@ struct data {
     doubles s, w;
 };
 
+// Two sweeps of the same rows (repeated, permuted or streamed) agree exactly:
+// thresholds, counts and the metrics derived from them.
+void check_same_sweep(const assay::threshold_sweep_result& a, const assay::threshold_sweep_result& b) {
+    CHECK(a.thresholds == b.thresholds);
+    CHECK(a.tp == b.tp);
+    CHECK(a.fp == b.fp);
+    CHECK(a.tn == b.tn);
+    CHECK(a.fn == b.fn);
+    CHECK(a.precision == b.precision);
+    CHECK(a.mcc == b.mcc);
+    CHECK(a.f_beta == b.f_beta);
+}
+
 data make_data(assay::rng& g, std::size_t n, int grid) {
     data d;
     for (std::size_t i = 0; i < n; ++i) {
@@ -217,14 +230,7 @@ TEST_CASE("threshold_sweep and cost_curve: integer weight w == the row repeated 
         doubles rs;
         for (std::size_t i = 0; i < d.y.size(); ++i)
             for (int k = 0; k < static_cast<int>(d.w[i]); ++k) ry.push_back(d.y[i]), rs.push_back(d.s[i]);
-        const auto a = assay::threshold_sweep(d.y, d.s, d.w), b = assay::threshold_sweep(ry, rs);
-        CHECK(a.thresholds == b.thresholds);
-        CHECK(a.tp == b.tp);
-        CHECK(a.fp == b.fp);
-        CHECK(a.tn == b.tn);
-        CHECK(a.fn == b.fn);
-        CHECK(a.mcc == b.mcc);
-        CHECK(a.f_beta == b.f_beta);
+        check_same_sweep(assay::threshold_sweep(d.y, d.s, d.w), assay::threshold_sweep(ry, rs));
         const auto o = assay::cost_options().with_cost_fp(1.5).with_cost_fn(4.0).with_benefit_tp(0.5);
         const auto ca = assay::cost_curve(d.y, d.s, d.w, o), cb = assay::cost_curve(ry, rs, o);
         CHECK(ca.cost == cb.cost);
@@ -348,10 +354,7 @@ TEST_CASE("threshold_sweep: permutation invariance; float scores, small label ty
     assay::shuffle(order.begin(), order.end(), g);
     data p;
     for (std::size_t i : order) p.y.push_back(d.y[i]), p.s.push_back(d.s[i]), p.w.push_back(d.w[i]);
-    const auto a = assay::threshold_sweep(d.y, d.s), b = assay::threshold_sweep(p.y, p.s);
-    CHECK(a.thresholds == b.thresholds);
-    CHECK(a.tp == b.tp);
-    CHECK(a.fp == b.fp);
+    check_same_sweep(assay::threshold_sweep(d.y, d.s), assay::threshold_sweep(p.y, p.s));
     const auto ca = assay::cost_curve(d.y, d.s, d.w), cb = assay::cost_curve(p.y, p.s, p.w);
     CHECK(ca.thresholds == cb.thresholds);
     CHECK(ca.best_index == cb.best_index);
@@ -381,13 +384,7 @@ TEST_CASE("threshold_sweep and cost_curve of a streaming ranking accumulator equ
             at += len;
         }
         const auto full = weighted ? assay::threshold_sweep(d.y, d.s, d.w) : assay::threshold_sweep(d.y, d.s);
-        const auto got = assay::threshold_sweep(acc);
-        CHECK(got.thresholds == full.thresholds);
-        CHECK(got.tp == full.tp);
-        CHECK(got.fp == full.fp);
-        CHECK(got.precision == full.precision);
-        CHECK(got.mcc == full.mcc);
-        CHECK(got.f_beta == full.f_beta);
+        check_same_sweep(assay::threshold_sweep(acc), full);
         const auto cfull = weighted ? assay::cost_curve(d.y, d.s, d.w, costs) : assay::cost_curve(d.y, d.s, costs);
         const auto cgot = assay::cost_curve(acc, costs);
         CHECK(cgot.thresholds == cfull.thresholds);

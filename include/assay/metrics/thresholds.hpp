@@ -137,6 +137,13 @@ binary_clf_curve_result checked_clf_curve(const char* fn, const RT& y_true, cons
     auto rows = collect(fn, y_true, y_score, w, pos, census, pos_label);
     return walk_counts(fn, rows);
 }
+/// The same of the rows a streaming accumulator holds.
+inline binary_clf_curve_result checked_clf_curve(const char* fn, const ranking_accumulator& acc) {
+    require(acc.size() > 0, fn, "y_true", "is empty");
+    auto c = accumulator_curve(acc);  // rows of zero weight only: an empty curve, refused here
+    check_two_classes(fn, c);
+    return c;
+}
 
 inline threshold_sweep_result sweep_from(binary_clf_curve_result c, const threshold_options& o) {
     const std::size_t m = c.thresholds.size();
@@ -342,9 +349,7 @@ inline std::ostream& operator<<(std::ostream& os, const cost_saving_result& r) {
 inline threshold_sweep_result threshold_sweep(const ranking_accumulator& acc, const threshold_options& opt = {}) {
     const char* fn = "threshold_sweep";
     detail::metrics::check_threshold_options(fn, opt);
-    detail::require(acc.size() > 0, fn, "y_true", "is empty");
-    auto c = detail::metrics::accumulator_curve(acc);  // rows of zero weight: an empty curve, refused below
-    detail::metrics::check_two_classes(fn, c);
+    auto c = detail::metrics::checked_clf_curve(fn, acc);
     return detail::metrics::sweep_from(std::move(c), opt);
 }
 
@@ -413,9 +418,7 @@ cost_curve_result cost_curve(const RT& y_true, const RS& y_score, const RW& samp
 inline cost_curve_result cost_curve(const ranking_accumulator& acc, const cost_options& opt = {}) {
     const char* fn = "cost_curve";
     detail::metrics::check_cost_options(fn, opt);
-    detail::require(acc.size() > 0, fn, "y_true", "is empty");
-    auto c = detail::metrics::accumulator_curve(acc);  // rows of zero weight: an empty curve, refused below
-    detail::metrics::check_two_classes(fn, c);
+    auto c = detail::metrics::checked_clf_curve(fn, acc);
     return detail::metrics::cost_from(c, opt);
 }
 
