@@ -51,6 +51,13 @@
 #    define ASSAY_LIKELY(x) (x)
 #    define ASSAY_UNLIKELY(x) (x)
 #endif
+// ASSAY_PREFETCH(p): a hint to bring the line at p into the cache.
+#if defined(__GNUC__) || defined(__clang__)
+#    define ASSAY_PREFETCH(p) __builtin_prefetch(p)
+#else
+#    define ASSAY_PREFETCH(p) ((void)0)
+#endif
+
 // ASSAY_INLINE_LAMBDA goes after a lambda's parameter list: its body is
 // inlined at each call (kernels whose state must stay in registers).
 #if defined(__GNUC__) || defined(__clang__)

@@ -107,6 +107,17 @@ bool same_bits(const visits& a, const visits& b) {
     return true;
 }
 
+// Unweighted average precision and precision-recall curve equal those of
+// the weighted path with unit weights.
+void check_pr_as_unit_weights(const ints& y, const doubles& s) {
+    const doubles ones(y.size(), 1.0);
+    CHECK(assay::average_precision_score(y, s) == assay::average_precision_score(y, s, ones));
+    const auto pu = assay::precision_recall_curve(y, s), pw = assay::precision_recall_curve(y, s, ones);
+    CHECK(pu.precision == pw.precision);
+    CHECK(pu.recall == pw.recall);
+    CHECK(pu.thresholds == pw.thresholds);
+}
+
 ints make_labels(assay::rng& g, std::size_t n, double p_pos) {
     ints y(n);
     for (auto& v : y) v = assay::uniform_real(g) < p_pos ? 1 : 0;
@@ -167,15 +178,11 @@ TEST_CASE("AUC, average precision and curves above the bucketing size equal the 
         const doubles s = make_scores(g, n, k);
         const doubles ones(n, 1.0);
         CHECK(assay::roc_auc_score(y, s) == assay::roc_auc_score(y, s, ones));
-        CHECK(assay::average_precision_score(y, s) == assay::average_precision_score(y, s, ones));
         const auto ru = assay::roc_curve(y, s), rw = assay::roc_curve(y, s, ones);
         CHECK(ru.fpr == rw.fpr);
         CHECK(ru.tpr == rw.tpr);
         CHECK(ru.thresholds == rw.thresholds);
-        const auto pu = assay::precision_recall_curve(y, s), pw = assay::precision_recall_curve(y, s, ones);
-        CHECK(pu.precision == pw.precision);
-        CHECK(pu.recall == pw.recall);
-        CHECK(pu.thresholds == pw.thresholds);
+        check_pr_as_unit_weights(y, s);
         const auto du = assay::det_curve(y, s), dw = assay::det_curve(y, s, ones);
         CHECK(du.fpr == dw.fpr);
         CHECK(du.fnr == dw.fnr);
@@ -186,6 +193,26 @@ TEST_CASE("AUC, average precision and curves above the bucketing size equal the 
         CHECK(assay::roc_auc_score(y2, s) == assay::roc_auc_score(y, s));
         CHECK(assay::average_precision_score(y2, s, assay::curve_options{}.with_pos_label(7)) ==
               assay::average_precision_score(y, s));
+    }
+}
+
+TEST_CASE("AUC and average precision: a bucket too large for the cache, inside the score range or at its end") {
+    // 99% of the scores within 1e-7 of 0.3 (one bucket inside the map's
+    // range holds them), of -1 (the lowest bucket) or of 0 (a bucket whose
+    // keys may span 2^63: both signs), the rest spread over [-1, 1]; against
+    // the unit-weight path.
+    assay::rng g(404);
+    const std::size_t n = 300000;
+    for (double centre : {0.3, -1.0, 0.0}) {
+        CAPTURE(centre);
+        const ints y = make_labels(g, n, 0.4);
+        doubles s(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const double u = assay::uniform_real(g);
+            s[i] = i % 100 == 0 ? 2.0 * u - 1.0 : centre + 1e-7 * std::round(u * 1e4) / 1e4;
+        }
+        CHECK(assay::roc_auc_score(y, s) == assay::roc_auc_score(y, s, doubles(n, 1.0)));
+        check_pr_as_unit_weights(y, s);
     }
 }
 
@@ -217,6 +244,7 @@ TEST_CASE("AUC above the bucketing size: all-equal scores give 0.5, a single cla
 TEST_CASE("block sort orders keys of a given width like std::sort") {
     assay::rng g(31);
     std::vector<std::uint32_t> cnt(assay::detail::block_sort_buckets);
+    std::vector<std::uint16_t> cnt16(assay::detail::block_sort_buckets16);
     for (std::size_t m : {std::size_t{0}, std::size_t{1}, std::size_t{63}, std::size_t{64}, std::size_t{1000},
                           std::size_t{70000}}) {
         for (int bits : {1, 5, 20, 47, 64}) {
@@ -235,10 +263,16 @@ TEST_CASE("block sort orders keys of a given width like std::sort") {
                 }
                 std::vector<std::uint64_t> want(a);
                 std::sort(want.begin(), want.end());
-                const std::uint64_t* r = assay::detail::sort_block_bits(a.data(), tmp.data(), cnt.data(), m, bits);
                 CAPTURE(m);
                 CAPTURE(bits);
                 CAPTURE(crowd);
+                // 16-bit counters (blocks they can count) and 32-bit ones.
+                if (m <= assay::detail::block_sort_max16) {
+                    std::vector<std::uint64_t> b(a);
+                    const std::uint64_t* r = assay::detail::sort_block_bits(b.data(), tmp.data(), cnt16.data(), m, bits);
+                    CHECK(std::vector<std::uint64_t>(r, r + m) == want);
+                }
+                const std::uint64_t* r = assay::detail::sort_block_bits(a.data(), tmp.data(), cnt.data(), m, bits);
                 CHECK(std::vector<std::uint64_t>(r, r + m) == want);
             }
         }

@@ -141,19 +141,23 @@ void hybrid_radix(std::uint64_t* keys, V* vals, std::uint64_t* ktmp, V* vtmp, st
     }
 }
 
+/// Moves a[i] (i >= 1) down into the sorted a[0, i); no store when it is
+/// in place already.
+inline void insert_last(std::uint64_t* a, std::size_t i) noexcept {
+    const std::uint64_t x = a[i];
+    if (ASSAY_LIKELY(a[i - 1] <= x)) return;
+    std::size_t j = i;
+    do {
+        a[j] = a[j - 1];
+        --j;
+    } while (j > 0 && a[j - 1] > x);
+    a[j] = x;
+}
+
 /// Insertion sort of a[0, m) ascending: O(m + inversions), so linear when
-/// every key is near its place (as after sort_block_bits' bucket pass).
+/// every key is near its place.
 inline void insertion_sort_keys(std::uint64_t* a, std::size_t m) noexcept {
-    for (std::size_t i = 1; i < m; ++i) {
-        const std::uint64_t x = a[i];
-        if (ASSAY_LIKELY(a[i - 1] <= x)) continue;  // in place: no store
-        std::size_t j = i;
-        do {
-            a[j] = a[j - 1];
-            --j;
-        } while (j > 0 && a[j - 1] > x);
-        a[j] = x;
-    }
+    for (std::size_t i = 1; i < m; ++i) insert_last(a, i);
 }
 
 /// LSD sort of a[0, m), every key below 2^bits (1 <= bits <= 64), 8-bit
@@ -186,61 +190,89 @@ inline std::uint64_t* lsd_sort_bits(std::uint64_t* a, std::uint64_t* tmp, std::s
     return src;
 }
 
-/// Replaces c[0, n) by its exclusive prefix sums (total below 2^31);
-/// returns whether some c[b] was above 16 (a bucket worth sorting apart).
-inline bool exclusive_prefix_sum(std::uint32_t* c, std::size_t n) noexcept {
+/// Replaces c[0, n) by its exclusive prefix sums (32-bit counters: total
+/// below 2^31; 16-bit ones: below 2^16); returns whether some c[b] was
+/// above 16 (a bucket worth sorting apart).
+template <class C>
+bool exclusive_prefix_sum(C* c, std::size_t n) noexcept {
+    static_assert(std::is_same<C, std::uint32_t>::value || std::is_same<C, std::uint16_t>::value, "16 or 32-bit counters");
     std::size_t b = 0;
-    std::uint32_t sum = 0;
+    C sum = 0;
     bool over = false;
 #if defined(__SSE2__) || defined(_M_X64)
-    // Four at a time: in-register prefix sums plus a running carry.
+    // A register of counters at a time: in-register prefix sums plus a
+    // running carry; a lane above 16 leaves a non-zero saturated difference
+    // (16 bits) or a true comparison (32 bits).
+    constexpr std::size_t lanes = 16 / sizeof(C);
     __m128i carry = _mm_setzero_si128(), big = _mm_setzero_si128();
-    const __m128i limit = _mm_set1_epi32(16);
-    for (; b + 4 <= n; b += 4) {
+    for (; b + lanes <= n; b += lanes) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(c + b));
-        big = _mm_or_si128(big, _mm_cmpgt_epi32(v, limit));
-        __m128i x = _mm_add_epi32(v, _mm_slli_si128(v, 4));
-        x = _mm_add_epi32(x, _mm_slli_si128(x, 8));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(c + b), _mm_add_epi32(_mm_sub_epi32(x, v), carry));
-        carry = _mm_add_epi32(carry, _mm_shuffle_epi32(x, 0xFF));
+        if constexpr (lanes == 8) {
+            big = _mm_or_si128(big, _mm_subs_epu16(v, _mm_set1_epi16(16)));
+            __m128i x = _mm_add_epi16(v, _mm_slli_si128(v, 2));
+            x = _mm_add_epi16(x, _mm_slli_si128(x, 4));
+            x = _mm_add_epi16(x, _mm_slli_si128(x, 8));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(c + b), _mm_add_epi16(_mm_sub_epi16(x, v), carry));
+            carry = _mm_add_epi16(carry, _mm_shuffle_epi32(_mm_shufflehi_epi16(x, 0xFF), 0xFF));
+        } else {
+            big = _mm_or_si128(big, _mm_cmpgt_epi32(v, _mm_set1_epi32(16)));
+            __m128i x = _mm_add_epi32(v, _mm_slli_si128(v, 4));
+            x = _mm_add_epi32(x, _mm_slli_si128(x, 8));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(c + b), _mm_add_epi32(_mm_sub_epi32(x, v), carry));
+            carry = _mm_add_epi32(carry, _mm_shuffle_epi32(x, 0xFF));
+        }
     }
-    sum = static_cast<std::uint32_t>(_mm_cvtsi128_si32(carry));
-    over = _mm_movemask_epi8(big) != 0;
+    sum = static_cast<C>(_mm_cvtsi128_si32(carry));
+    over = _mm_movemask_epi8(_mm_cmpeq_epi8(big, _mm_setzero_si128())) != 0xFFFF;
 #endif
     for (; b < n; ++b) {
-        const std::uint32_t v = c[b];
+        const C v = c[b];
         c[b] = sum;
-        sum += v;
+        sum = static_cast<C>(sum + v);
         over |= v > 16;
     }
     return over;
 }
 
-/// Size of the `cnt` scratch of sort_block_bits (entries).
+/// Size of the `cnt` scratch of sort_block_bits (entries): 32-bit counters
+/// for blocks of 2^16 keys or more, 16-bit ones below.
 constexpr std::size_t block_sort_buckets = std::size_t{1} << 16;
+constexpr std::size_t block_sort_buckets16 = std::size_t{1} << 17;
+/// Largest block sort_block_bits counts in 16 bits.
+constexpr std::size_t block_sort_max16 = 65535;
 
 /// Sorts a block a[0, m) of keys below 2^bits ascending, meant for blocks
-/// that fit in cache (m < 2^32). One pass counts the keys' top bits (one to
-/// two buckets per key), one scatters them into `tmp`; buckets holding more
-/// than 16 keys are LSD-sorted on the remaining bits; two branch-free rounds
-/// of odd-even transposition sort the buckets of two keys, and an insertion
-/// sort finishes the rest, moving keys only inside their bucket. `tmp` holds
-/// m keys, `cnt` min(block_sort_buckets, 2·m) counters. Returns where the
+/// that fit in cache (m < 2^32; m <= block_sort_max16 with 16-bit
+/// counters). One pass counts the keys' top bits (one to two buckets per
+/// key with 32-bit counters, two to four with 16-bit ones: the same memory),
+/// one scatters them into `tmp`; buckets holding more than 16 keys are
+/// LSD-sorted on the remaining bits; two branch-free rounds of odd-even
+/// transposition sort the buckets of two keys, and an insertion sort
+/// finishes the rest, moving keys only inside their bucket. `tmp` holds m
+/// keys, `cnt` min(block_sort_buckets, 2·m) 32-bit counters or
+/// min(block_sort_buckets16, 4·m) 16-bit ones. While the keys are in cache,
+/// the next block's (`next`, next_m keys) are asked for. Returns where the
 /// sorted keys are (a or tmp).
 /// Complexity: O(m) for keys spread evenly over their range (and for equal
 /// keys), O(m · bits / 8) at worst.
-inline std::uint64_t* sort_block_bits(std::uint64_t* a, std::uint64_t* tmp, std::uint32_t* cnt, std::size_t m,
-                                      int bits) noexcept {
+template <class C>
+std::uint64_t* sort_block_bits(std::uint64_t* a, std::uint64_t* tmp, C* cnt, std::size_t m, int bits,
+                               const std::uint64_t* next = nullptr, std::size_t next_m = 0) noexcept {
+    static_assert(std::is_same<C, std::uint32_t>::value || std::is_same<C, std::uint16_t>::value, "16 or 32-bit counters");
     if (m < 64) {
         insertion_sort_keys(a, m);
         return a;
     }
+    constexpr bool narrow = sizeof(C) == 2;
     int d = 2;
-    while ((std::size_t{1} << d) <= m && d < 16) ++d;  // 2^d > m: one to two buckets per key
+    if (narrow)
+        while ((std::size_t{1} << d) <= 2 * m && d < 17) ++d;  // 2^d > 2m
+    else
+        while ((std::size_t{1} << d) <= m && d < 16) ++d;  // 2^d > m
     d = std::min(d, bits);
     const int sh = bits - d;
     const std::size_t R = std::size_t{1} << d;
-    std::fill(cnt, cnt + R, std::uint32_t{0});
+    std::fill(cnt, cnt + R, C{0});
     for (std::size_t i = 0; i < m; ++i) ++cnt[a[i] >> sh];
     const bool crowded = exclusive_prefix_sum(cnt, R);
     for (std::size_t i = 0; i < m; ++i) {
@@ -263,14 +295,29 @@ inline std::uint64_t* sort_block_bits(std::uint64_t* a, std::uint64_t* tmp, std:
     // (branch-free; across buckets they change nothing) sort every bucket of
     // two, so the insertion sort rarely moves a key (a move costs mispredicted
     // branches).
-    for (int round = 0; round < 2; ++round) {
-        for (std::size_t i = static_cast<std::size_t>(round); i + 1 < m; i += 2) {
-            const std::uint64_t x = tmp[i], y = tmp[i + 1];
-            tmp[i] = x < y ? x : y;
-            tmp[i + 1] = x < y ? y : x;
+    // While the keys are in cache, the first round asks for the next
+    // block's keys (one line in every four steps).
+    for (std::size_t i = 0; i + 1 < m; i += 2) {
+        if ((i & 7u) == 0 && i < next_m) ASSAY_PREFETCH(next + i);
+        const std::uint64_t x = tmp[i], y = tmp[i + 1];
+        tmp[i] = x < y ? x : y;
+        tmp[i + 1] = x < y ? y : x;
+    }
+    // The second round (pairs from index 1) finishes the order as it goes:
+    // tmp[0, i) is sorted when pair (i, i + 1) is ordered, and the pair's
+    // keys are then inserted (rarely moving: most are in place already).
+    std::size_t i = 1;
+    for (; i + 1 < m; i += 2) {
+        const std::uint64_t x = tmp[i], y = tmp[i + 1];
+        const std::uint64_t lo = x < y ? x : y, hi = x < y ? y : x;
+        tmp[i] = lo;
+        tmp[i + 1] = hi;
+        if (ASSAY_UNLIKELY(tmp[i - 1] > lo)) {
+            insert_last(tmp, i);
+            insert_last(tmp, i + 1);
         }
     }
-    insertion_sort_keys(tmp, m);
+    for (; i < m; ++i) insert_last(tmp, i);
     return tmp;
 }
 

@@ -18,8 +18,8 @@
 // comparisons. Unweighted inputs of 2^12 rows and more are not sorted whole:
 // the rows are scattered into buckets of score values as they are read, and
 // each bucket is sorted in cache (both classes in one array of 8-byte keys)
-// and walked at once (walk_partitioned); smaller ones sort the keys of each
-// class and merge them (walk_merged). Both give the same points.
+// and walked at once (walk_relative, walk_partitioned); smaller ones sort the
+// keys of each class and merge them (walk_merged). All give the same points.
 #pragma once
 
 #include "../config.hpp"
@@ -272,6 +272,23 @@ Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint
                     std::uint64_t kmin, std::uint64_t kmax, std::uint64_t& tps, std::uint64_t& fps, Visit visit,
                     int depth, std::size_t target = bucket_walk_target);
 
+/// The counters of sort_block_bits for blocks of up to `most` keys: 16-bit
+/// ones for blocks they can count, 32-bit ones for larger blocks. (At most
+/// 2^16 / 2^17 counters are used and cleared; fewer than 4·m + 256 for a
+/// block of m keys.)
+struct block_counters {
+    std::vector<std::uint16_t> c16;
+    std::vector<std::uint32_t> c32;
+    explicit block_counters(std::size_t most)
+        : c16(std::min(block_sort_buckets16, 4 * std::min(most, block_sort_max16) + 256)),
+          c32(most > block_sort_max16 ? std::min(block_sort_buckets, 4 * most + 256) : 0) {}
+    std::uint64_t* sort(std::uint64_t* a, std::uint64_t* tmp, std::size_t m, int bits, const std::uint64_t* next = nullptr,
+                        std::size_t next_m = 0) {
+        if (m <= block_sort_max16) return sort_block_bits(a, tmp, c16.data(), m, bits, next, next_m);
+        return sort_block_bits(a, tmp, c32.data(), m, bits, next, next_m);
+    }
+};
+
 /// The walk of one sorted block of keys ((key − base) << 1) | is_positive,
 /// from the top. Its own function so that the visitor's state, a value
 /// parameter, stays in registers.
@@ -308,9 +325,7 @@ Visit walk_partitioned(const std::uint64_t* pos, const std::uint64_t* neg, const
         if (m <= cap) most = std::max(most, m);
     }
     big_buffer<std::uint64_t> block(most + 1), tmp(most + 1);
-    // Counters for sort_block_bits: it uses (and clears) at most 2^16, and
-    // fewer than 4·m + 256 for a block of m keys.
-    std::vector<std::uint32_t> cnt(std::min(block_sort_buckets, 4 * most + 256));
+    block_counters cnt(most);
     std::uint64_t tp = tps, fp = fps;
     for (std::size_t b = nb; b-- > 0;) {
         const std::uint64_t* sp = pos + kb.pos_at[b];
@@ -349,7 +364,7 @@ Visit walk_partitioned(const std::uint64_t* pos, const std::uint64_t* neg, const
         for (std::size_t i = 0; i < nn; ++i) c[np + i] = (sn[i] - bmin) << 1;
         int bits = 1;
         while (bits < 64 && ((span << 1) | 1u) >> bits != 0) ++bits;
-        c = sort_block_bits(c, tmp.data(), cnt.data(), m, bits);
+        c = cnt.sort(c, tmp.data(), m, bits);
         visit = walk_block(c, m, bmin, tp, fp, visit);
     }
     tps = tp;
@@ -392,17 +407,116 @@ Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint
     return walk_partitioned(op, on, kb, tps, fps, visit, depth, target);
 }
 
+/// The least key (of a finite score) that `map` sends to bucket b or above,
+/// 1 <= b < map.nb: found by galloping from the key of the bucket's nominal
+/// lower edge, then bisection, with the map itself as the only judge, so the
+/// bucket's key range is exact whatever the rounding of the map.
+inline std::uint64_t first_key_of_bucket(const score_map& map, std::size_t b) {
+    const std::uint64_t kmin = ascending_key(-std::numeric_limits<double>::max());
+    const std::uint64_t kmax = ascending_key(std::numeric_limits<double>::max());
+    const auto at_least = [&](std::uint64_t k) { return map(key_to_double(k)) >= b; };
+    std::uint64_t guess = ascending_key(map.lo + static_cast<double>(b) / map.scale);
+    guess = std::min(std::max(guess, kmin), kmax);
+    // Invariant: lo < hi, at_least(hi), and !at_least(lo) or lo = kmin − 1
+    // (the key of −inf, which the map sends to bucket 0).
+    std::uint64_t lo, hi, step = 1;
+    if (at_least(guess)) {
+        hi = guess;
+        for (;;) {
+            if (hi - kmin < step) {
+                lo = kmin - 1;
+                break;
+            }
+            if (!at_least(hi - step)) {
+                lo = hi - step;
+                break;
+            }
+            hi -= step;
+            step *= 2;
+        }
+    } else {
+        lo = guess;
+        for (;;) {
+            if (kmax - lo <= step) {
+                hi = kmax;  // the map sends the greatest finite score to its top bucket
+                break;
+            }
+            if (at_least(lo + step)) {
+                hi = lo + step;
+                break;
+            }
+            lo += step;
+            step *= 2;
+        }
+    }
+    while (hi - lo > 1) {
+        const std::uint64_t mid = lo + (hi - lo) / 2;
+        if (at_least(mid)) hi = mid;
+        else lo = mid;
+    }
+    return hi;
+}
+
+/// Keys of both classes grouped by score bucket in one array: bucket b is
+/// the region [at[b], at[b + 1]), its pos[b] positives first. A narrow
+/// bucket (bits[b] > 0) holds ((key − base[b]) << 1) | is_positive, each
+/// below 2^bits[b]; a wide one (bits[b] == 0: its keys may span 2^63 or
+/// more) holds the keys themselves.
+struct relative_buckets {
+    std::vector<std::size_t> at, pos;
+    std::vector<std::uint64_t> base;
+    std::vector<unsigned char> bits;
+    std::size_t size() const noexcept { return pos.size(); }
+    std::uint64_t key(std::size_t b, std::uint64_t v) const noexcept { return bits[b] != 0 ? (v >> 1) + base[b] : v; }
+};
+
+/// The walk of keys laid out as relative_buckets, from the highest bucket
+/// down: a narrow bucket is sorted in place in cache (one sort orders both
+/// classes) and walked at once; a wide one, or one too large for the cache,
+/// goes through walk_partitioned as a bucket of its own (back in keys).
+/// The regions are left in no particular state: one walk per layout.
+template <class Visit>
+Visit walk_relative(std::uint64_t* keys, relative_buckets& rb, Visit visit, int depth,
+                    std::size_t target = bucket_walk_target) {
+    const std::size_t nb = rb.size();
+    const std::size_t cap = std::max<std::size_t>(8 * target, 64);
+    std::size_t most = 0;
+    for (std::size_t b = 0; b < nb; ++b) {
+        const std::size_t m = rb.at[b + 1] - rb.at[b];
+        if (rb.bits[b] != 0 && m <= cap) most = std::max(most, m);
+    }
+    big_buffer<std::uint64_t> tmp(most + 1);
+    block_counters cnt(most);
+    std::uint64_t tp = 0, fp = 0;
+    for (std::size_t b = nb; b-- > 0;) {
+        std::uint64_t* r = keys + rb.at[b];
+        const std::size_t m = rb.at[b + 1] - rb.at[b], np = rb.pos[b];
+        if (m == 0) continue;
+        if (rb.bits[b] == 0 || m > cap) {
+            if (rb.bits[b] != 0)
+                for (std::size_t i = 0; i < m; ++i) r[i] = rb.key(b, r[i]);
+            key_buckets one;
+            one.pos_at = {0, np};
+            one.neg_at = {0, m - np};
+            visit = walk_partitioned(r, r + np, one, tp, fp, visit, depth, target);
+            continue;
+        }
+        const std::size_t next = b > 0 ? rb.at[b] - rb.at[b - 1] : 0;
+        const std::uint64_t* c = cnt.sort(r, tmp.data(), m, rb.bits[b], keys + rb.at[b] - next, next);
+        visit = walk_block(c, m, rb.base[b], tp, fp, visit);
+    }
+    return visit;
+}
+
 /// Unweighted: the walk of the layout in `buf` (n + 2 entries): [0]
 /// sentinel, [1, 1 + P) positives, [1 + P] sentinel, [2 + P, 2 + n)
-/// negatives; kmin / kmax bound the keys. When `kb` is given, the keys of
-/// each class are already grouped by its buckets. May reorder the keys.
+/// negatives; kmin / kmax bound the keys. May reorder the keys.
 template <class Visit>
 Visit walk_split(std::uint64_t* buf, std::size_t n_pos, std::size_t n, std::uint64_t kmin, std::uint64_t kmax,
-                 const key_buckets* kb, Visit visit) {
+                 Visit visit) {
     std::uint64_t tps = 0, fps = 0;
     buf[0] = 0;
     buf[1 + n_pos] = 0;
-    if (kb != nullptr && kb->size() > 0) return walk_partitioned(buf + 1, buf + 2 + n_pos, *kb, tps, fps, visit, 3);
     if (n >= bucket_walk_min_rows)
         return walk_bucketed(buf + 1, n_pos, buf + 2 + n_pos, n - n_pos, kmin, kmax, tps, fps, visit, 3);
     return walk_merged(buf + 1, n_pos, buf + 2 + n_pos, n - n_pos, tps, fps, visit);
@@ -427,12 +541,14 @@ Visit walk_sorted_weighted(std::uint64_t* keys, double* w, std::size_t n, Visit 
 /// Rows as keys, split or signed as the walks need them.
 struct scored_rows {
     bool weighted = false;
-    // Unweighted: the walk_split layout (filled by fill_split) and rows
-    // given one by one (folded in by walk()).
+    // Unweighted: the walk_split layout (filled by fill_split), or the
+    // relative_buckets layout when `rel` is set (filled by fill_buckets_01;
+    // walked once), and rows given one by one (folded in by walk()).
     big_buffer<std::uint64_t> buf;
     std::size_t n_rows = 0, n_pos_rows = 0;
-    std::uint64_t key_min = ~std::uint64_t{0}, key_max = 0;  // bounds of the unweighted keys
-    key_buckets buckets;  // set when buf's classes are grouped by score bucket
+    std::uint64_t key_min = ~std::uint64_t{0}, key_max = 0;  // bounds of the split layout's keys
+    relative_buckets rel;
+    bool spent = false;  // the relative layout has been walked
     std::vector<std::uint64_t> pos_added, neg_added;
     // Weighted: keys and signed weights (filled by fill_weighted), and rows
     // given one by one.
@@ -464,7 +580,7 @@ struct scored_rows {
     /// lands in the unfilled middle and is overwritten later.
     template <class ItT, class ItS>
     void fill_split(ItT t, ItS s, std::size_t n, label_type pos_label) {
-        buckets = key_buckets{};
+        rel = relative_buckets{};
         buf.allocate(n + 2);
         std::uint64_t* b = buf.data();
         std::size_t ip = 0, in = 0;
@@ -481,7 +597,6 @@ struct scored_rows {
         }
         key_min = std::min(key_min, lo);
         key_max = std::max(key_max, hi);
-        buckets = key_buckets{};
         n_rows = n;
         n_pos_rows = ip;
         n_pos = static_cast<double>(ip);
@@ -501,7 +616,7 @@ struct scored_rows {
                 return;
             }
         }
-        buckets = key_buckets{};
+        rel = relative_buckets{};
         buf.allocate(n + 2);
         std::uint64_t* b = buf.data();
         std::size_t ip = 0, in = 0;
@@ -538,17 +653,22 @@ struct scored_rows {
     /// labels and scores, checks them, counts the rows of each class per
     /// score bucket (score_map over the range of a sample of the scores) and
     /// notes each row's bucket and class (two bytes); the second reads the
-    /// scores and those notes and writes each key straight into its class's
-    /// bucket of the split layout, so the walk starts with the sorting of the
-    /// buckets (walk_partitioned). When a label is outside {0, 1} or a score
-    /// is not finite nothing is written.
+    /// scores and those notes and writes each row straight into its bucket
+    /// of the relative_buckets layout (the key relative to the bucket's least
+    /// possible key, with the class in bit 0), so the walk starts with the
+    /// sorting of the buckets in place (walk_relative). When a label is
+    /// outside {0, 1} or a score is not finite nothing is written.
     template <class ItT, class ItS>
     void fill_buckets_01(ItT t0, ItS s0, std::size_t n, bool& other, unsigned& seen, bool& bad_score) {
+        // The map's range: that of 1024 scores, 32 runs of 32 spread over the
+        // input (a run shares its pages: few misses of the address cache).
         double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        const std::size_t step = std::max<std::size_t>(n / 1024, 1);
-        for (std::size_t r = 0; r < n; r += step) {
-            const double x = static_cast<double>(s0[static_cast<std::ptrdiff_t>(r)]);
-            if (x - x == 0.0) lo = std::min(lo, x), hi = std::max(hi, x);
+        for (std::size_t run = 0; run < 32; ++run) {
+            const std::size_t r0 = run * (n / 32);
+            for (std::size_t r = r0; r < std::min(n, r0 + 32); ++r) {
+                const double x = static_cast<double>(s0[static_cast<std::ptrdiff_t>(r)]);
+                if (x - x == 0.0) lo = std::min(lo, x), hi = std::max(hi, x);
+            }
         }
         const score_map map(lo, hi, bucket_count(n, bucket_walk_target));
         const std::size_t nb = map.nb;
@@ -594,47 +714,59 @@ struct scored_rows {
         other = above != 0;
         seen = (positives != 0 ? 2u : 0u) | (positives != n ? 1u : 0u);
         bad_score = bad;
-        buckets = key_buckets{};
+        rel = relative_buckets{};
         if (other || bad) return;
-        key_buckets kb;
-        kb.reset(nb);
-        for (std::size_t b = 0; b < nb; ++b) kb.pos_at[b + 1] = cnt[2 * b + 1], kb.neg_at[b + 1] = cnt[2 * b];
-        std::vector<std::size_t> wp, wn;
-        kb.offsets(wp, wn);
-        const std::size_t ip = kb.pos_at[nb], in = kb.neg_at[nb];
-        // Pass 2: cursors interleaved as cnt was, base pointers per class.
-        for (std::size_t b = 0; b < nb; ++b) cnt[2 * b] = wn[b], cnt[2 * b + 1] = wp[b];
-        buf.allocate(n + 2);
-        std::uint64_t* const base[2] = {buf.data() + 2 + ip, buf.data() + 1};
+        // Each bucket's exact key range from the map's boundaries: keys
+        // [first[b], first[b + 1]) (the end buckets reach the extreme finite
+        // scores).
+        relative_buckets rb;
+        rb.at.assign(nb + 1, 0);
+        rb.pos.resize(nb);
+        rb.base.resize(nb);
+        rb.bits.resize(nb);
+        std::vector<std::uint64_t> first(nb + 1);
+        first[0] = ascending_key(-std::numeric_limits<double>::max());
+        first[nb] = ascending_key(std::numeric_limits<double>::max()) + 1;
+        for (std::size_t b = 1; b < nb; ++b) first[b] = first_key_of_bucket(map, b);
+        // Pass 2 writes stream j = 2b + class at cursor[j] as key · mul − adj:
+        // ((key − base) << 1) | class in a narrow bucket, the key in a wide one.
+        struct stream {
+            std::uint64_t* cursor;
+            std::uint64_t mul, adj;
+        };
+        std::vector<stream> out(2 * nb);
+        buf.allocate(n);
+        std::size_t ip = 0;
+        for (std::size_t b = 0; b < nb; ++b) {
+            const std::size_t np = cnt[2 * b + 1];
+            rb.at[b + 1] = rb.at[b] + np + cnt[2 * b];
+            rb.pos[b] = np;
+            ip += np;
+            const std::uint64_t span = first[b + 1] > first[b] ? first[b + 1] - 1 - first[b] : 0;
+            const bool narrow = span >> 63 == 0;
+            int bits = 0;
+            if (narrow)
+                while (bits < 64 && ((span << 1) | 1u) >> bits != 0) ++bits;
+            rb.bits[b] = static_cast<unsigned char>(bits);
+            rb.base[b] = narrow ? first[b] : 0;
+            out[2 * b + 1] = {buf.data() + rb.at[b], narrow ? 2u : 1u, narrow ? 2 * first[b] - 1 : 0};
+            out[2 * b] = {buf.data() + rb.at[b] + np, narrow ? 2u : 1u, narrow ? 2 * first[b] : 0};
+        }
         {
             ItS s = s0;
             const std::uint16_t* in_stream = stream_of.data();
+            stream* const o = out.data();
             for (std::size_t r = 0; r < n; ++r, ++s) {
-                const std::size_t j = in_stream[r];
-                base[j & 1u][cnt[j]++] = ascending_key(static_cast<double>(*s));
+                stream& st = o[in_stream[r]];
+                *st.cursor++ = ascending_key(static_cast<double>(*s)) * st.mul - st.adj;
             }
         }
-        // The keys' bounds: those of the lowest and the highest non-empty
-        // bucket (the map is monotone).
-        const auto bucket_bounds = [&](std::size_t bk, std::uint64_t& lo_k, std::uint64_t& hi_k) {
-            key_bounds(base[1] + kb.pos_at[bk], kb.pos_at[bk + 1] - kb.pos_at[bk], lo_k, hi_k);
-            key_bounds(base[0] + kb.neg_at[bk], kb.neg_at[bk + 1] - kb.neg_at[bk], lo_k, hi_k);
-        };
-        const auto filled = [&](std::size_t bk) { return kb.pos_at[bk + 1] + kb.neg_at[bk + 1] > kb.pos_at[bk] + kb.neg_at[bk]; };
-        std::size_t first = 0, last = nb - 1;
-        while (!filled(first)) ++first;
-        while (!filled(last)) --last;
-        std::uint64_t unused_hi = 0, unused_lo = ~std::uint64_t{0};
-        std::uint64_t lo_key = ~std::uint64_t{0}, hi_key = 0;
-        bucket_bounds(first, lo_key, unused_hi);
-        bucket_bounds(last, unused_lo, hi_key);
-        key_min = std::min(key_min, lo_key);
-        key_max = std::max(key_max, hi_key);
-        buckets = std::move(kb);
+        rel = std::move(rb);
+        spent = false;
         n_rows = n;
         n_pos_rows = ip;
         n_pos = static_cast<double>(ip);
-        n_neg = static_cast<double>(in);
+        n_neg = static_cast<double>(n - ip);
     }
 
     /// Keys and signed weights (+ positive, − negative) of the rows with
@@ -685,6 +817,12 @@ struct scored_rows {
             }
             return walk_sorted_weighted(wkeys.data(), wvals.data(), n_weighted, v);
         }
+        if (rel.size() != 0) {
+            require(!spent && pos_added.empty() && neg_added.empty(), "assay::detail::metrics::scored_rows::walk",
+                    "rows", "filled by fill_buckets_01 are walked once, with no rows added");
+            spent = true;
+            return walk_relative(buf.data(), rel, v, 3);
+        }
         if (!pos_added.empty() || !neg_added.empty() || buf.size() == 0) {
             // Rows given one by one: lay them out (after any filled ones).
             const std::size_t np = n_pos_rows + pos_added.size(), nn = n_rows - n_pos_rows + neg_added.size();
@@ -696,13 +834,12 @@ struct scored_rows {
             for (std::size_t r = 0; r < n_rows - n_pos_rows; ++r) nb[w++] = buf[2 + n_pos_rows + r];
             for (std::uint64_t k : neg_added) nb[w++] = k;
             buf = std::move(nb);
-            buckets = key_buckets{};
             n_rows = np + nn;
             n_pos_rows = np;
             pos_added.clear();
             neg_added.clear();
         }
-        return walk_split(buf.data(), n_pos_rows, n_rows, key_min, key_max, buckets.size() ? &buckets : nullptr, v);
+        return walk_split(buf.data(), n_pos_rows, n_rows, key_min, key_max, v);
     }
 };
 
