@@ -15,6 +15,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <deque>
 #include <limits>
 #include <vector>
 
@@ -193,6 +194,18 @@ TEST_CASE("AUC, average precision and curves above the bucketing size equal the 
         CHECK(assay::roc_auc_score(y2, s) == assay::roc_auc_score(y, s));
         CHECK(assay::average_precision_score(y2, s, assay::curve_options{}.with_pos_label(7)) ==
               assay::average_precision_score(y, s));
+        // Labels of other widths (4-byte: the vectorised count pass; 1-byte:
+        // the plain one) and from a deque (not contiguous): same values.
+        const std::vector<std::int32_t> y32(y.begin(), y.end());
+        const std::vector<std::uint8_t> y8(y.begin(), y.end());
+        const std::deque<std::int64_t> yq(y.begin(), y.end());
+        const double auc = assay::roc_auc_score(y, s);
+        CHECK(assay::roc_auc_score(y32, s) == auc);
+        CHECK(assay::roc_auc_score(y8, s) == auc);
+        CHECK(assay::roc_auc_score(yq, s) == auc);
+        std::vector<std::int32_t> y32b(y32);
+        for (auto& v : y32b) v = v == 1 ? 7 : -3;
+        CHECK(assay::roc_auc_score(y32b, s) == auc);
     }
 }
 
@@ -239,6 +252,16 @@ TEST_CASE("AUC above the bucketing size: all-equal scores give 0.5, a single cla
     ints three(y);
     three[n / 3] = 2;  // a third class: not a binary problem
     CHECK_THROWS_AS(assay::roc_auc_score(three, s), assay::invalid_argument);
+    for (std::int32_t third : {2, -1, 1 << 20}) {  // the same through the 4-byte count pass
+        std::vector<std::int32_t> three32(y.begin(), y.end());
+        three32[n - 1] = third;
+        CHECK_THROWS_AS(assay::roc_auc_score(three32, s), assay::invalid_argument);
+    }
+    for (std::size_t at : {std::size_t{0}, n / 2 + 1, n - 1}) {  // a NaN in any lane
+        doubles nan(s);
+        nan[at] = std::numeric_limits<double>::quiet_NaN();
+        CHECK_THROWS_AS(assay::average_precision_score(y, nan), assay::invalid_argument);
+    }
 }
 
 TEST_CASE("block sort orders keys of a given width like std::sort") {

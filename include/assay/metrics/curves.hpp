@@ -538,6 +538,70 @@ Visit walk_sorted_weighted(std::uint64_t* keys, double* w, std::size_t n, Visit 
     return visit;
 }
 
+/// The address behind an iterator into contiguous memory (a pointer or a
+/// std::vector's iterator), else nullptr.
+template <class It>
+auto contiguous_address(It it) noexcept {
+    using V = typename std::iterator_traits<It>::value_type;
+    if constexpr (std::is_pointer<It>::value) return static_cast<const V*>(it);
+    else if constexpr (std::is_same<It, typename std::vector<V>::const_iterator>::value ||
+                       std::is_same<It, typename std::vector<V>::iterator>::value)
+        return static_cast<const V*>(&*it);
+    else return static_cast<const V*>(nullptr);
+}
+
+#if defined(__SSE2__) || defined(_M_X64)
+/// The count pass of fill_buckets_01 (see there) over contiguous labels of
+/// 4 or 8 bytes and double scores, four rows a step: score_map's arithmetic
+/// two rows an instruction (minpd / maxpd pick as its comparisons do, and a
+/// value in [0, top] truncates to the same integer in 32 bits). Returns the
+/// rows done (a multiple of 4).
+template <class L>
+std::size_t count_pass_sse2(const L* t, const double* s, std::size_t n, const score_map& map, std::uint16_t* out,
+                            std::size_t* const c4[4], std::uint64_t& above, std::uint64_t& nonfinite) noexcept {
+    static_assert(sizeof(L) == 4 || sizeof(L) == 8, "4 or 8-byte labels");
+    const __m128d lo = _mm_set1_pd(map.lo), scale = _mm_set1_pd(map.scale), top = _mm_set1_pd(map.top);
+    const __m128d zero = _mm_setzero_pd();
+    const __m128i not1 = _mm_set1_epi32(-2), one = _mm_set1_epi32(1);
+    __m128i ab = _mm_setzero_si128();
+    __m128d nf = _mm_setzero_pd();
+    // Labels of rows k, k + 1 (k + 2, k + 3 too for 4-byte labels) with
+    // their low 32 bits in the low lanes; other bits of the rows or-ed into ab.
+    const auto labels = [&](std::size_t k) ASSAY_INLINE_LAMBDA {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + k));
+        if constexpr (sizeof(L) == 4) {
+            ab = _mm_or_si128(ab, _mm_and_si128(v, not1));
+            return v;
+        } else {
+            ab = _mm_or_si128(ab, _mm_andnot_si128(_mm_set_epi32(0, 1, 0, 1), v));
+            return _mm_shuffle_epi32(v, _MM_SHUFFLE(3, 3, 2, 0));
+        }
+    };
+    const auto buckets = [&](std::size_t k) ASSAY_INLINE_LAMBDA {
+        const __m128d x = _mm_loadu_pd(s + k);
+        nf = _mm_or_pd(nf, _mm_cmpneq_pd(_mm_sub_pd(x, x), zero));
+        return _mm_cvttpd_epi32(_mm_max_pd(_mm_min_pd(_mm_mul_pd(_mm_sub_pd(x, lo), scale), top), zero));
+    };
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        __m128i cls;
+        if constexpr (sizeof(L) == 4) cls = _mm_and_si128(labels(i), one);
+        else cls = _mm_and_si128(_mm_unpacklo_epi64(labels(i), labels(i + 2)), one);
+        const __m128i b = _mm_unpacklo_epi64(buckets(i), buckets(i + 2));
+        const __m128i j = _mm_packs_epi32(_mm_add_epi32(_mm_add_epi32(b, b), cls), _mm_setzero_si128());
+        _mm_storel_epi64(reinterpret_cast<__m128i*>(out + i), j);
+        const std::uint64_t w = static_cast<std::uint64_t>(_mm_cvtsi128_si64(j));
+        ++c4[0][w & 0xFFFFu];
+        ++c4[1][(w >> 16) & 0xFFFFu];
+        ++c4[2][(w >> 32) & 0xFFFFu];
+        ++c4[3][w >> 48];
+    }
+    above |= static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_or_si128(ab, _mm_unpackhi_epi64(ab, ab))));
+    nonfinite |= static_cast<std::uint64_t>(_mm_movemask_pd(nf));
+    return i;
+}
+#endif
+
 /// Rows as keys, split or signed as the walks need them.
 struct scored_rows {
     bool weighted = false;
@@ -684,9 +748,20 @@ struct scored_rows {
         big_buffer<std::uint16_t> stream_of(n);
         std::uint64_t above = 0, nonfinite = 0;
         {
-            ItT t = t0;
-            ItS s = s0;
-            std::uint16_t* out = stream_of.data();
+            std::size_t done = 0;
+#if defined(__SSE2__) || defined(_M_X64)
+            using VT = typename std::iterator_traits<ItT>::value_type;
+            if constexpr (std::is_integral<VT>::value && (sizeof(VT) == 4 || sizeof(VT) == 8) &&
+                          std::is_same<typename std::iterator_traits<ItS>::value_type, double>::value) {
+                const VT* tp = contiguous_address(t0);
+                const double* sp = contiguous_address(s0);
+                if (tp != nullptr && sp != nullptr)
+                    done = count_pass_sse2(tp, sp, n, map, stream_of.data(), c4, above, nonfinite);
+            }
+#endif
+            ItT t = t0 + static_cast<std::ptrdiff_t>(done);
+            ItS s = s0 + static_cast<std::ptrdiff_t>(done);
+            std::uint16_t* out = stream_of.data() + done;
             const auto row = [&](std::size_t* c) ASSAY_INLINE_LAMBDA {
                 const double x = static_cast<double>(*s);
                 const std::uint64_t v = static_cast<std::uint64_t>(to_label(*t));
@@ -700,7 +775,7 @@ struct scored_rows {
                 *out++ = static_cast<std::uint16_t>(j);
                 ++c[j];
             };
-            std::size_t r = 0;
+            std::size_t r = done;
             for (; r + 4 <= n; r += 4) row(c4[0]), row(c4[1]), row(c4[2]), row(c4[3]);
             for (; r < n; ++r) row(c4[0]);
         }
