@@ -550,12 +550,13 @@ auto contiguous_address(It it) noexcept {
     else return static_cast<const V*>(nullptr);
 }
 
-#if defined(__SSE2__) || defined(_M_X64)
+#if defined(__x86_64__) || defined(_M_X64)
 /// The count pass of fill_buckets_01 (see there) over contiguous labels of
-/// 4 or 8 bytes and double scores, four rows a step: score_map's arithmetic
-/// two rows an instruction (minpd / maxpd pick as its comparisons do, and a
-/// value in [0, top] truncates to the same integer in 32 bits). Returns the
-/// rows done (a multiple of 4).
+/// 4 or 8 bytes and double scores, four rows a step (x86-64: SSE2 and 64-bit
+/// moves out of a register): score_map's arithmetic two rows an instruction
+/// (minpd / maxpd pick as its comparisons do, and a value in [0, top]
+/// truncates to the same integer in 32 bits). Returns the rows done (a
+/// multiple of 4).
 template <class L>
 std::size_t count_pass_sse2(const L* t, const double* s, std::size_t n, const score_map& map, std::uint16_t* out,
                             std::size_t* const c4[4], std::uint64_t& above, std::uint64_t& nonfinite) noexcept {
@@ -749,7 +750,7 @@ struct scored_rows {
         std::uint64_t above = 0, nonfinite = 0;
         {
             std::size_t done = 0;
-#if defined(__SSE2__) || defined(_M_X64)
+#if defined(__x86_64__) || defined(_M_X64)
             using VT = typename std::iterator_traits<ItT>::value_type;
             if constexpr (std::is_integral<VT>::value && (sizeof(VT) == 4 || sizeof(VT) == 8) &&
                           std::is_same<typename std::iterator_traits<ItS>::value_type, double>::value) {
