@@ -760,7 +760,7 @@ struct scored_rows {
                     done = count_pass_sse2(tp, sp, n, map, stream_of.data(), c4, above, nonfinite);
             }
 #endif
-            ItT t = t0 + static_cast<std::ptrdiff_t>(done);
+            ItT t = std::next(t0, static_cast<std::ptrdiff_t>(done));  // labels may be any input iterator
             ItS s = s0 + static_cast<std::ptrdiff_t>(done);
             std::uint16_t* out = stream_of.data() + done;
             const auto row = [&](std::size_t* c) ASSAY_INLINE_LAMBDA {
