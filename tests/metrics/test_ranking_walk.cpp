@@ -26,7 +26,7 @@ using doubles = std::vector<double>;
 using visits = std::vector<std::array<double, 3>>;
 namespace dm = assay::detail::metrics;
 
-enum class kind { continuous, grid, signed_zeros, subnormal, far_apart, skewed, all_equal, two_values };
+enum class kind { continuous, grid, signed_zeros, subnormal, far_apart, skewed, all_equal, two_values, confident };
 
 doubles make_scores(assay::rng& g, std::size_t n, kind k) {
     doubles s(n);
@@ -48,6 +48,7 @@ doubles make_scores(assay::rng& g, std::size_t n, kind k) {
             case kind::skewed: v = i % 997 == 0 ? 1e6 * u : 1e-9 * u; break;
             case kind::all_equal: v = 0.25; break;
             case kind::two_values: v = u < 0.6 ? 0.0 : 1.0; break;
+            case kind::confident: v = 1.0 / (1.0 + std::exp(-40.0 * (u - 0.5))); break;  // crowded near 0 and 1
         }
         s[i] = v;
     }
@@ -129,8 +130,8 @@ ints make_labels(assay::rng& g, std::size_t n, double p_pos) {
 
 TEST_CASE("bucketed walk visits exactly what the merged walk visits") {
     assay::rng g(2024);
-    const kind kinds[] = {kind::continuous, kind::grid,      kind::signed_zeros, kind::subnormal,
-                          kind::far_apart,  kind::skewed,    kind::all_equal,    kind::two_values};
+    const kind kinds[] = {kind::continuous, kind::grid,   kind::signed_zeros, kind::subnormal, kind::far_apart,
+                          kind::skewed,     kind::all_equal, kind::two_values, kind::confident};
     int checked = 0;
     for (kind k : kinds) {
         for (std::size_t n : {std::size_t{1}, std::size_t{7}, std::size_t{300}, std::size_t{5000}, std::size_t{40000}}) {
@@ -155,7 +156,7 @@ TEST_CASE("bucketed walk visits exactly what the merged walk visits") {
             }
         }
     }
-    CHECK(checked == 8 * 5 * 3 * 3 * 2);
+    CHECK(checked == 9 * 5 * 3 * 3 * 2);
 }
 
 TEST_CASE("merged walk: one visit per distinct score, -0.0 and +0.0 one score") {
@@ -173,7 +174,8 @@ TEST_CASE("merged walk: one visit per distinct score, -0.0 and +0.0 one score") 
 TEST_CASE("AUC, average precision and curves above the bucketing size equal the unit-weight path") {
     assay::rng g(77);
     const std::size_t n = 3 * dm::bucket_walk_min_rows + 11;
-    for (kind k : {kind::continuous, kind::grid, kind::signed_zeros, kind::far_apart, kind::skewed, kind::two_values}) {
+    for (kind k : {kind::continuous, kind::grid, kind::signed_zeros, kind::far_apart, kind::skewed, kind::two_values,
+                   kind::confident}) {
         CAPTURE(static_cast<int>(k));
         const ints y = make_labels(g, n, 0.35);
         const doubles s = make_scores(g, n, k);

@@ -236,6 +236,90 @@ struct score_map {
     }
 };
 
+/// A monotone map of the scores in [xlo, xhi] to nb buckets, chosen by
+/// spread_map::choose from a sample of them: score_map (linear in the
+/// score), or linear in the key of the distance to xlo or to xhi, whose
+/// binary exponents spread scores crowded against that end (a confident
+/// model's probabilities near 0 or 1 are crowded that way: about as many
+/// in each binade of the distance). The keys of distances below the
+/// sample's least positive one are clamped to it (so empty binades of tiny
+/// distances take no buckets). Distances are rounded monotonically, so the
+/// map is monotone whatever the rounding; equal scores share a bucket.
+struct spread_map {
+    enum class kind { value, from_low, from_high };
+    kind how = kind::value;
+    score_map linear;
+    double xlo = 0.0, xhi = 0.0, scale = 0.0, top = 0.0;
+    std::uint64_t klo = 0, khi = 0;  // clamping range of the distance's key
+    std::size_t nb = 1;
+    spread_map() = default;
+    spread_map(kind k, double lo, double hi, std::size_t n_buckets, double least_distance = 0.0)
+        : how(k), linear(lo, hi, n_buckets), xlo(lo), xhi(hi), nb(linear.nb) {
+        khi = ascending_key(xhi - xlo);
+        klo = std::min(ascending_key(least_distance), khi);
+        scale = static_cast<double>(nb) / (static_cast<double>(khi - klo) + 1.0);
+        top = static_cast<double>(nb - 1);
+    }
+    /// The bucket of x, the map's kind known (see operator()).
+    template <kind K>
+    std::size_t at(double x) const noexcept {
+        if constexpr (K == kind::value) {
+            return linear(x);
+        } else {
+            const std::uint64_t k = ascending_key(K == kind::from_low ? x - xlo : xhi - x);
+            const std::uint64_t c = std::min(std::max(k, klo), khi);
+            const double b = static_cast<double>(K == kind::from_low ? c - klo : khi - c) * scale;
+            return static_cast<std::size_t>(static_cast<std::int64_t>(b < top ? b : top));
+        }
+    }
+    std::size_t operator()(double x) const noexcept {
+        return how == kind::value ? at<kind::value>(x) : how == kind::from_low ? at<kind::from_low>(x) : at<kind::from_high>(x);
+    }
+    /// f(std::integral_constant<kind, how>{}): a loop over many scores
+    /// compiled for the map's kind.
+    template <class F>
+    void with_kind(F&& f) const {
+        if (how == kind::value) f(std::integral_constant<kind, kind::value>{});
+        else if (how == kind::from_low) f(std::integral_constant<kind, kind::from_low>{});
+        else f(std::integral_constant<kind, kind::from_high>{});
+    }
+    /// The map of the three that crowds a sample of the keys (up to 256 of
+    /// each class) least into one bucket: the linear one unless another at
+    /// least halves its largest bucket.
+    static spread_map choose(const std::uint64_t* pos, std::size_t n_pos, const std::uint64_t* neg, std::size_t n_neg,
+                             double lo, double hi, std::size_t n_buckets) {
+        spread_map linear_map(kind::value, lo, hi, n_buckets);
+        if (linear_map.nb == 1 || !(hi - lo < std::numeric_limits<double>::infinity())) return linear_map;
+        std::vector<double> sample;
+        for (const auto& part : {std::make_pair(pos, n_pos), std::make_pair(neg, n_neg)}) {
+            const std::size_t step = std::max<std::size_t>(part.second / 256, 1);
+            for (std::size_t i = 0; i < part.second; i += step) sample.push_back(key_to_double(part.first[i]));
+        }
+        std::vector<std::uint32_t> count(linear_map.nb);
+        const auto most = [&](const spread_map& m) {
+            std::fill(count.begin(), count.end(), 0u);
+            std::uint32_t top_count = 0;
+            for (double x : sample) top_count = std::max(top_count, ++count[m(x)]);
+            return top_count;
+        };
+        const std::uint32_t linear_most = most(linear_map);
+        spread_map best = linear_map;
+        std::uint32_t best_most = linear_most;
+        for (kind k : {kind::from_low, kind::from_high}) {
+            double least = std::numeric_limits<double>::infinity();
+            for (double x : sample) {
+                const double d = k == kind::from_low ? x - lo : hi - x;
+                if (d > 0.0) least = std::min(least, d);
+            }
+            if (!(least < std::numeric_limits<double>::infinity())) continue;
+            const spread_map m(k, lo, hi, n_buckets, least);
+            const std::uint32_t c = most(m);
+            if (c < best_most) best = m, best_most = c;
+        }
+        return 2 * best_most <= linear_most ? best : linear_map;
+    }
+};
+
 /// Keys of both classes grouped by score bucket: bucket b of the positives
 /// is pos[pos_at[b], pos_at[b + 1]), of the negatives neg[neg_at[b],
 /// neg_at[b + 1]).
@@ -374,14 +458,15 @@ Visit walk_partitioned(const std::uint64_t* pos, const std::uint64_t* neg, const
 
 /// Unweighted, large inputs: the same visits as walk_merged, without sorting
 /// the whole input. Both classes are scattered into buckets of score values
-/// (score_map over [kmin, kmax], which bound the keys), then walked by
+/// (spread_map over [kmin, kmax], which bound the keys), then walked by
 /// walk_partitioned. pos / neg are not modified.
 template <class Visit>
 Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint64_t* neg, std::size_t n_neg,
                     std::uint64_t kmin, std::uint64_t kmax, std::uint64_t& tps, std::uint64_t& fps, Visit visit,
                     int depth, std::size_t target) {
     const std::size_t n = n_pos + n_neg;
-    const score_map map(key_to_double(kmin), key_to_double(kmax), kmin == kmax ? 1 : bucket_count(n, target));
+    const spread_map map = spread_map::choose(pos, n_pos, neg, n_neg, key_to_double(kmin), key_to_double(kmax),
+                                              kmin == kmax ? 1 : bucket_count(n, target));
     key_buckets kb;
     kb.reset(map.nb);
     if (map.nb == 1) {
@@ -389,21 +474,29 @@ Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint
         kb.neg_at[1] = n_neg;
         return walk_partitioned(pos, neg, kb, tps, fps, visit, depth, target);
     }
-    for (std::size_t i = 0; i < n_pos; ++i) ++kb.pos_at[map(key_to_double(pos[i])) + 1];
-    for (std::size_t i = 0; i < n_neg; ++i) ++kb.neg_at[map(key_to_double(neg[i])) + 1];
+    // Each key's bucket is found once (two bytes; nb <= 4096), counted, then
+    // used by the scatter.
+    big_buffer<std::uint16_t> id(n);
+    map.with_kind([&](auto k) {
+        constexpr spread_map::kind K = decltype(k)::value;
+        for (std::size_t i = 0; i < n_pos; ++i) {
+            const std::size_t b = map.at<K>(key_to_double(pos[i]));
+            id[i] = static_cast<std::uint16_t>(b);
+            ++kb.pos_at[b + 1];
+        }
+        for (std::size_t i = 0; i < n_neg; ++i) {
+            const std::size_t b = map.at<K>(key_to_double(neg[i]));
+            id[n_pos + i] = static_cast<std::uint16_t>(b);
+            ++kb.neg_at[b + 1];
+        }
+    });
     std::vector<std::size_t> wp, wn;
     kb.offsets(wp, wn);
     big_buffer<std::uint64_t> out(n);
     std::uint64_t* op = out.data();
     std::uint64_t* on = out.data() + n_pos;
-    for (std::size_t i = 0; i < n_pos; ++i) {
-        const std::uint64_t k = pos[i];
-        op[wp[map(key_to_double(k))]++] = k;
-    }
-    for (std::size_t i = 0; i < n_neg; ++i) {
-        const std::uint64_t k = neg[i];
-        on[wn[map(key_to_double(k))]++] = k;
-    }
+    for (std::size_t i = 0; i < n_pos; ++i) op[wp[id[i]]++] = pos[i];
+    for (std::size_t i = 0; i < n_neg; ++i) on[wn[id[n_pos + i]]++] = neg[i];
     return walk_partitioned(op, on, kb, tps, fps, visit, depth, target);
 }
 
