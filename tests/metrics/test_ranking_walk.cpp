@@ -259,11 +259,59 @@ TEST_CASE("AUC above the bucketing size: all-equal scores give 0.5, a single cla
         three32[n - 1] = third;
         CHECK_THROWS_AS(assay::roc_auc_score(three32, s), assay::invalid_argument);
     }
+    const doubles confident = make_scores(g, n, kind::confident);  // a map of distances to the ends
     for (std::size_t at : {std::size_t{0}, n / 2 + 1, n - 1}) {  // a NaN in any lane
-        doubles nan(s);
-        nan[at] = std::numeric_limits<double>::quiet_NaN();
-        CHECK_THROWS_AS(assay::average_precision_score(y, nan), assay::invalid_argument);
+        for (const doubles* base : {&s, &confident}) {
+            doubles nan(*base);
+            nan[at] = std::numeric_limits<double>::quiet_NaN();
+            CHECK_THROWS_AS(assay::average_precision_score(y, nan), assay::invalid_argument);
+            nan[at] = std::numeric_limits<double>::infinity();
+            CHECK_THROWS_AS(assay::roc_auc_score(y, nan), assay::invalid_argument);
+        }
     }
+}
+
+TEST_CASE("spread maps: monotone, every bucket index in range, equal scores together") {
+    // Scores crowded against 0 and 1 (a confident model), their range from
+    // a sample; every map choose() may return, over sorted doubles far
+    // beyond the range, the range's edges and non-finite values.
+    assay::rng g(8);
+    doubles sample;
+    for (int i = 0; i < 1024; ++i) sample.push_back(1.0 / (1.0 + std::exp(-40.0 * (assay::uniform_real(g) - 0.5))));
+    const double lo = *std::min_element(sample.begin(), sample.end()), hi = *std::max_element(sample.begin(), sample.end());
+    using map = dm::spread_map;
+    const double least_low = 1e-12, least_high = 3e-15;
+    const std::vector<map> maps{map(lo, hi, 512), map(map::end::low, lo, hi, 512, least_low, least_high),
+                                map(map::end::high, lo, hi, 512, least_low, least_high),
+                                map(map::end::both, lo, hi, 512, least_low, least_high)};
+    doubles xs{-1e300, -1.0, -0.0, 0.0, lo, hi, 0.5, 1.0, 2.0, 1e300, std::nextafter(lo, 1.0), std::nextafter(hi, 0.0)};
+    for (int i = 0; i < 20000; ++i) {
+        const double u = assay::uniform_real(g);
+        xs.push_back(i % 2 ? u : i % 4 == 0 ? std::ldexp(u, -static_cast<int>(assay::uniform_index(g, 60)))
+                                            : 1.0 - std::ldexp(u, -static_cast<int>(assay::uniform_index(g, 60))));
+    }
+    std::sort(xs.begin(), xs.end());
+    const double inf = std::numeric_limits<double>::infinity();
+    for (const map& m : maps) {
+        CAPTURE(static_cast<int>(m.how));
+        CAPTURE(m.split);
+        std::size_t prev = 0;
+        bool monotone = true;
+        for (double x : xs) {
+            const std::size_t b = m(x);
+            monotone = monotone && b >= prev && b < m.nb;
+            prev = b;
+        }
+        CHECK(monotone);
+        CHECK(m(-inf) == 0);
+        for (double bad : {inf, -inf, std::numeric_limits<double>::quiet_NaN()}) CHECK(m(bad) < m.nb);
+        CHECK(m(0.25) == m(0.25));
+    }
+    // choose() spreads this sample with the two-ended map.
+    const map chosen = map::choose(sample, lo, hi, 512);
+    CHECK(chosen.how == map::kind::distance);
+    CHECK(chosen.split > lo);
+    CHECK(chosen.split < hi);
 }
 
 TEST_CASE("block sort orders keys of a given width like std::sort") {

@@ -238,63 +238,113 @@ struct score_map {
 
 /// A monotone map of the scores in [xlo, xhi] to nb buckets, chosen by
 /// spread_map::choose from a sample of them: score_map (linear in the
-/// score), or linear in the key of the distance to xlo or to xhi, whose
+/// score), or linear in the key of the distance to xlo, to xhi, or to the
+/// nearer of the two (below / from the middle: half the buckets each), whose
 /// binary exponents spread scores crowded against that end (a confident
-/// model's probabilities near 0 or 1 are crowded that way: about as many
-/// in each binade of the distance). The keys of distances below the
-/// sample's least positive one are clamped to it (so empty binades of tiny
-/// distances take no buckets). Distances are rounded monotonically, so the
-/// map is monotone whatever the rounding; equal scores share a bucket.
+/// model's probabilities near 0 and 1 are crowded that way: about as many in
+/// each binade of the distance). The keys of distances below the sample's
+/// least positive one are clamped to it (so empty binades of tiny distances
+/// take no buckets). Distances are rounded monotonically, so the map is
+/// monotone whatever the rounding; equal scores share a bucket.
 struct spread_map {
-    enum class kind { value, from_low, from_high };
+    enum class kind { value, distance };
+    enum class end { low, high, both };
     kind how = kind::value;
     score_map linear;
-    double xlo = 0.0, xhi = 0.0, scale = 0.0, top = 0.0;
-    std::uint64_t klo = 0, khi = 0;  // clamping range of the distance's key
+    double xlo = 0.0, xhi = 0.0, split = 0.0;  // side 1 (distance to xhi) from split up
+    // Per side: the distance d clamped to [least, reach] (positive, so its
+    // bits order it), u = bits(d) − bits(least), v = (u ^ flip) + add (u
+    // below, bits(reach) − bits(least) − u above), bucket = first + v · scale,
+    // at most last.
+    struct side {
+        double least = 0.0, reach = 0.0;
+        std::uint64_t base = 0, flip = 0, add = 0;
+        double scale = 0.0, first = 0.0, last = 0.0;
+    } sides[2];
     std::size_t nb = 1;
     spread_map() = default;
-    spread_map(kind k, double lo, double hi, std::size_t n_buckets, double least_distance = 0.0)
-        : how(k), linear(lo, hi, n_buckets), xlo(lo), xhi(hi), nb(linear.nb) {
-        khi = ascending_key(xhi - xlo);
-        klo = std::min(ascending_key(least_distance), khi);
-        scale = static_cast<double>(nb) / (static_cast<double>(khi - klo) + 1.0);
-        top = static_cast<double>(nb - 1);
+    explicit spread_map(double lo, double hi, std::size_t n_buckets)
+        : linear(lo, hi, n_buckets), xlo(lo), xhi(hi), nb(linear.nb) {}
+    /// A distance map; least_low / least_high are the least positive
+    /// distances of the sample to xlo / xhi.
+    spread_map(end e, double lo, double hi, std::size_t n_buckets, double least_low, double least_high)
+        : spread_map(lo, hi, n_buckets) {
+        how = kind::distance;
+        const double inf = std::numeric_limits<double>::infinity();
+        // x >= split picks side 1: never for end::low (NaN), always for end::high.
+        split = e == end::low ? std::numeric_limits<double>::quiet_NaN() : e == end::high ? -inf : lo + (hi - lo) / 2;
+        const std::size_t low_buckets = e == end::low ? nb : e == end::high ? 0 : nb / 2;
+        const auto bits_of = [](double v) {
+            std::uint64_t u;
+            std::memcpy(&u, &v, sizeof u);
+            return u;
+        };
+        const auto set = [&](side& sd, double reach, double least, std::size_t from, std::size_t count, bool above) {
+            sd.reach = reach;
+            sd.least = std::min(least, reach);
+            sd.base = bits_of(sd.least);
+            const std::uint64_t span = bits_of(reach) - sd.base;
+            sd.flip = above ? ~std::uint64_t{0} : 0;
+            sd.add = above ? span + 1 : 0;
+            sd.scale = static_cast<double>(count) / (static_cast<double>(span) + 1.0);
+            sd.first = static_cast<double>(from);
+            sd.last = static_cast<double>(from + count - 1);
+        };
+        if (low_buckets > 0) set(sides[0], (e == end::low ? hi : split) - lo, least_low, 0, low_buckets, false);
+        if (low_buckets < nb) set(sides[1], hi - (e == end::high ? lo : split), least_high, low_buckets, nb - low_buckets, true);
     }
-    /// The bucket of x, the map's kind known (see operator()).
+    /// The bucket of x, the map's kind known (see operator()); no branch on x.
     template <kind K>
     std::size_t at(double x) const noexcept {
         if constexpr (K == kind::value) {
             return linear(x);
         } else {
-            const std::uint64_t k = ascending_key(K == kind::from_low ? x - xlo : xhi - x);
-            const std::uint64_t c = std::min(std::max(k, klo), khi);
-            const double b = static_cast<double>(K == kind::from_low ? c - klo : khi - c) * scale;
-            return static_cast<std::size_t>(static_cast<std::int64_t>(b < top ? b : top));
+            // The side picked by masks (a branch on x would be mispredicted).
+            const std::uint64_t above = static_cast<std::uint64_t>(x >= split);
+            const side& sd = sides[above];
+            const double dl = x - xlo, dh = xhi - x;
+            std::uint64_t bl, bh;
+            std::memcpy(&bl, &dl, sizeof bl);
+            std::memcpy(&bh, &dh, sizeof bh);
+            const std::uint64_t mask = std::uint64_t{0} - above;
+            const std::uint64_t bd = (bh & mask) | (bl & ~mask);
+            double d;
+            std::memcpy(&d, &bd, sizeof d);
+            d = d > sd.least ? d : sd.least;  // NaN -> least: every bucket index in range
+            d = d < sd.reach ? d : sd.reach;
+            std::uint64_t u;
+            std::memcpy(&u, &d, sizeof u);
+            // v < 2^63 (bits of positive doubles): a signed conversion.
+            const double b = sd.first + static_cast<double>(static_cast<std::int64_t>(((u - sd.base) ^ sd.flip) + sd.add)) * sd.scale;
+            return static_cast<std::size_t>(static_cast<std::int64_t>(std::min(b, sd.last)));
         }
     }
     std::size_t operator()(double x) const noexcept {
-        return how == kind::value ? at<kind::value>(x) : how == kind::from_low ? at<kind::from_low>(x) : at<kind::from_high>(x);
+        return how == kind::value ? at<kind::value>(x) : at<kind::distance>(x);
     }
     /// f(std::integral_constant<kind, how>{}): a loop over many scores
     /// compiled for the map's kind.
     template <class F>
     void with_kind(F&& f) const {
         if (how == kind::value) f(std::integral_constant<kind, kind::value>{});
-        else if (how == kind::from_low) f(std::integral_constant<kind, kind::from_low>{});
-        else f(std::integral_constant<kind, kind::from_high>{});
+        else f(std::integral_constant<kind, kind::distance>{});
     }
-    /// The map of the three that crowds a sample of the keys (up to 256 of
-    /// each class) least into one bucket: the linear one unless another at
-    /// least halves its largest bucket.
+    /// The map that crowds a sample of the keys (up to 256 of each class)
+    /// least into one bucket: the linear one unless a distance map at least
+    /// halves its largest bucket.
     static spread_map choose(const std::uint64_t* pos, std::size_t n_pos, const std::uint64_t* neg, std::size_t n_neg,
                              double lo, double hi, std::size_t n_buckets) {
-        spread_map linear_map(kind::value, lo, hi, n_buckets);
-        if (linear_map.nb == 1 || !(hi - lo < std::numeric_limits<double>::infinity())) return linear_map;
         std::vector<double> sample;
         for (const auto& part : {std::make_pair(pos, n_pos), std::make_pair(neg, n_neg)}) {
             const std::size_t step = std::max<std::size_t>(part.second / 256, 1);
             for (std::size_t i = 0; i < part.second; i += step) sample.push_back(key_to_double(part.first[i]));
         }
+        return choose(sample, lo, hi, n_buckets);
+    }
+    /// The same from a sample of finite scores within [lo, hi].
+    static spread_map choose(const std::vector<double>& sample, double lo, double hi, std::size_t n_buckets) {
+        const spread_map linear_map(lo, hi, n_buckets);
+        if (linear_map.nb < 4 || !(hi - lo < std::numeric_limits<double>::infinity())) return linear_map;
         std::vector<std::uint32_t> count(linear_map.nb);
         const auto most = [&](const spread_map& m) {
             std::fill(count.begin(), count.end(), 0u);
@@ -302,19 +352,21 @@ struct spread_map {
             for (double x : sample) top_count = std::max(top_count, ++count[m(x)]);
             return top_count;
         };
+        const double inf = std::numeric_limits<double>::infinity();
+        double least_low = inf, least_high = inf;
+        for (double x : sample) {
+            if (x - lo > 0.0) least_low = std::min(least_low, x - lo);
+            if (hi - x > 0.0) least_high = std::min(least_high, hi - x);
+        }
         const std::uint32_t linear_most = most(linear_map);
         spread_map best = linear_map;
         std::uint32_t best_most = linear_most;
-        for (kind k : {kind::from_low, kind::from_high}) {
-            double least = std::numeric_limits<double>::infinity();
-            for (double x : sample) {
-                const double d = k == kind::from_low ? x - lo : hi - x;
-                if (d > 0.0) least = std::min(least, d);
+        if (least_low < inf && least_high < inf) {
+            for (end e : {end::low, end::high, end::both}) {
+                const spread_map m(e, lo, hi, n_buckets, least_low, least_high);
+                const std::uint32_t c = most(m);
+                if (c < best_most) best = m, best_most = c;
             }
-            if (!(least < std::numeric_limits<double>::infinity())) continue;
-            const spread_map m(k, lo, hi, n_buckets, least);
-            const std::uint32_t c = most(m);
-            if (c < best_most) best = m, best_most = c;
         }
         return 2 * best_most <= linear_most ? best : linear_map;
     }
@@ -502,13 +554,16 @@ Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint
 
 /// The least key (of a finite score) that `map` sends to bucket b or above,
 /// 1 <= b < map.nb: found by galloping from the key of the bucket's nominal
-/// lower edge, then bisection, with the map itself as the only judge, so the
-/// bucket's key range is exact whatever the rounding of the map.
-inline std::uint64_t first_key_of_bucket(const score_map& map, std::size_t b) {
+/// lower edge (a linear map's; the low end of the range for another), then
+/// bisection, with the map itself as the only judge, so the bucket's key
+/// range is exact whatever the rounding of the map.
+inline std::uint64_t first_key_of_bucket(const spread_map& map, std::size_t b) {
     const std::uint64_t kmin = ascending_key(-std::numeric_limits<double>::max());
     const std::uint64_t kmax = ascending_key(std::numeric_limits<double>::max());
     const auto at_least = [&](std::uint64_t k) { return map(key_to_double(k)) >= b; };
-    std::uint64_t guess = ascending_key(map.lo + static_cast<double>(b) / map.scale);
+    std::uint64_t guess = ascending_key(map.how == spread_map::kind::value
+                                            ? map.linear.lo + static_cast<double>(b) / map.linear.scale
+                                            : map.xlo);  // a distance map's edges are far from linear
     guess = std::min(std::max(guess, kmin), kmax);
     // Invariant: lo < hi, at_least(hi), and !at_least(lo) or lo = kmin − 1
     // (the key of −inf, which the map sends to bucket 0).
@@ -820,15 +875,18 @@ struct scored_rows {
     void fill_buckets_01(ItT t0, ItS s0, std::size_t n, bool& other, unsigned& seen, bool& bad_score) {
         // The map's range: that of 1024 scores, 32 runs of 32 spread over the
         // input (a run shares its pages: few misses of the address cache).
+        // Scores crowded against an end of the range (a confident model's
+        // probabilities) get a map that spreads them (spread_map::choose).
         double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        std::vector<double> sample;
         for (std::size_t run = 0; run < 32; ++run) {
             const std::size_t r0 = run * (n / 32);
             for (std::size_t r = r0; r < std::min(n, r0 + 32); ++r) {
                 const double x = static_cast<double>(s0[static_cast<std::ptrdiff_t>(r)]);
-                if (x - x == 0.0) lo = std::min(lo, x), hi = std::max(hi, x);
+                if (x - x == 0.0) lo = std::min(lo, x), hi = std::max(hi, x), sample.push_back(x);
             }
         }
-        const score_map map(lo, hi, bucket_count(n, bucket_walk_target));
+        const spread_map map = spread_map::choose(sample, lo, hi, bucket_count(n, bucket_walk_target));
         const std::size_t nb = map.nb;
         // Pass 1: per bucket b, cnt[2b] negatives and cnt[2b + 1] positives;
         // four rows a step into four copies of the counters, so that runs of
@@ -849,29 +907,32 @@ struct scored_rows {
                           std::is_same<typename std::iterator_traits<ItS>::value_type, double>::value) {
                 const VT* tp = contiguous_address(t0);
                 const double* sp = contiguous_address(s0);
-                if (tp != nullptr && sp != nullptr)
-                    done = count_pass_sse2(tp, sp, n, map, stream_of.data(), c4, above, nonfinite);
+                if (tp != nullptr && sp != nullptr && map.how == spread_map::kind::value)
+                    done = count_pass_sse2(tp, sp, n, map.linear, stream_of.data(), c4, above, nonfinite);
             }
 #endif
             ItT t = std::next(t0, static_cast<std::ptrdiff_t>(done));  // labels may be any input iterator
             ItS s = s0 + static_cast<std::ptrdiff_t>(done);
             std::uint16_t* out = stream_of.data() + done;
-            const auto row = [&](std::size_t* c) ASSAY_INLINE_LAMBDA {
-                const double x = static_cast<double>(*s);
-                const std::uint64_t v = static_cast<std::uint64_t>(to_label(*t));
-                ++t, ++s;
-                above |= v & ~std::uint64_t{1};
-                const double z = x - x;
-                std::uint64_t zb;
-                std::memcpy(&zb, &z, sizeof zb);
-                nonfinite |= zb;
-                const std::size_t j = 2 * map(x) + (v & 1u);
-                *out++ = static_cast<std::uint16_t>(j);
-                ++c[j];
-            };
-            std::size_t r = done;
-            for (; r + 4 <= n; r += 4) row(c4[0]), row(c4[1]), row(c4[2]), row(c4[3]);
-            for (; r < n; ++r) row(c4[0]);
+            map.with_kind([&](auto kind_tag) {
+                constexpr spread_map::kind K = decltype(kind_tag)::value;
+                const auto row = [&](std::size_t* c) ASSAY_INLINE_LAMBDA {
+                    const double x = static_cast<double>(*s);
+                    const std::uint64_t v = static_cast<std::uint64_t>(to_label(*t));
+                    ++t, ++s;
+                    above |= v & ~std::uint64_t{1};
+                    const double z = x - x;
+                    std::uint64_t zb;
+                    std::memcpy(&zb, &z, sizeof zb);
+                    nonfinite |= zb;
+                    const std::size_t j = 2 * map.at<K>(x) + (v & 1u);
+                    *out++ = static_cast<std::uint16_t>(j);
+                    ++c[j];
+                };
+                std::size_t r = done;
+                for (; r + 4 <= n; r += 4) row(c4[0]), row(c4[1]), row(c4[2]), row(c4[3]);
+                for (; r < n; ++r) row(c4[0]);
+            });
         }
         std::vector<std::size_t> cnt(2 * nb);
         std::size_t positives = 0;
