@@ -281,9 +281,14 @@ TEST_CASE("spread maps: monotone, every bucket index in range, equal scores toge
     const double lo = *std::min_element(sample.begin(), sample.end()), hi = *std::max_element(sample.begin(), sample.end());
     using map = dm::spread_map;
     const double least_low = 1e-12, least_high = 3e-15;
-    const std::vector<map> maps{map(lo, hi, 512), map(map::end::low, lo, hi, 512, least_low, least_high),
+    // The same on [0, 1], where -0.0 − 0 and 0.0 − 0 differ in sign.
+    const std::vector<map> maps{map(lo, hi, 512),
+                                map(map::end::low, lo, hi, 512, least_low, least_high),
                                 map(map::end::high, lo, hi, 512, least_low, least_high),
-                                map(map::end::both, lo, hi, 512, least_low, least_high)};
+                                map(map::end::both, lo, hi, 512, least_low, least_high),
+                                map(map::end::low, 0.0, 1.0, 512, least_low, least_high),
+                                map(map::end::high, 0.0, 1.0, 512, least_low, least_high),
+                                map(map::end::both, 0.0, 1.0, 512, least_low, least_high)};
     doubles xs{-1e300, -1.0, -0.0, 0.0, lo, hi, 0.5, 1.0, 2.0, 1e300, std::nextafter(lo, 1.0), std::nextafter(hi, 0.0)};
     for (int i = 0; i < 20000; ++i) {
         const double u = assay::uniform_real(g);
@@ -305,7 +310,7 @@ TEST_CASE("spread maps: monotone, every bucket index in range, equal scores toge
         CHECK(monotone);
         CHECK(m(-inf) == 0);
         for (double bad : {inf, -inf, std::numeric_limits<double>::quiet_NaN()}) CHECK(m(bad) < m.nb);
-        CHECK(m(0.25) == m(0.25));
+        CHECK(m(-0.0) == m(0.0));  // one score, one bucket
     }
     // choose() spreads this sample with the two-ended map.
     const map chosen = map::choose(sample, lo, hi, 512);

@@ -403,6 +403,14 @@ inline void key_bounds(const std::uint64_t* k, std::size_t n, std::uint64_t& lo,
     hi = std::max(std::max(h[0], h[1]), std::max(h[2], h[3]));
 }
 
+/// The width in bits of ((key − least) << 1) | is_positive for keys that
+/// span `span` above the least (span < 2^63).
+inline int relative_key_bits(std::uint64_t span) noexcept {
+    int bits = 1;
+    while (bits < 64 && ((span << 1) | 1u) >> bits != 0) ++bits;
+    return bits;
+}
+
 template <class Visit>
 Visit walk_bucketed(const std::uint64_t* pos, std::size_t n_pos, const std::uint64_t* neg, std::size_t n_neg,
                     std::uint64_t kmin, std::uint64_t kmax, std::uint64_t& tps, std::uint64_t& fps, Visit visit,
@@ -498,8 +506,7 @@ Visit walk_partitioned(const std::uint64_t* pos, const std::uint64_t* neg, const
         std::uint64_t* c = block.data();
         for (std::size_t i = 0; i < np; ++i) c[i] = ((sp[i] - bmin) << 1) | 1u;
         for (std::size_t i = 0; i < nn; ++i) c[np + i] = (sn[i] - bmin) << 1;
-        int bits = 1;
-        while (bits < 64 && ((span << 1) | 1u) >> bits != 0) ++bits;
+        const int bits = relative_key_bits(span);
         c = cnt.sort(c, tmp.data(), m, bits);
         visit = walk_block(c, m, bmin, tp, fp, visit);
     }
@@ -974,9 +981,7 @@ struct scored_rows {
             ip += np;
             const std::uint64_t span = first[b + 1] > first[b] ? first[b + 1] - 1 - first[b] : 0;
             const bool narrow = span >> 63 == 0;
-            int bits = 0;
-            if (narrow)
-                while (bits < 64 && ((span << 1) | 1u) >> bits != 0) ++bits;
+            const int bits = narrow ? relative_key_bits(span) : 0;
             rb.bits[b] = static_cast<unsigned char>(bits);
             rb.base[b] = narrow ? first[b] : 0;
             out[2 * b + 1] = {buf.data() + rb.at[b], narrow ? 2u : 1u, narrow ? 2 * first[b] - 1 : 0};
